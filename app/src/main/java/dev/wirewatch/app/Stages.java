@@ -1,0 +1,43 @@
+package dev.wirewatch.app;
+
+import dev.wirewatch.app.config.FeedSpec;
+import dev.wirewatch.app.config.Settings;
+import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.ingest.FeedSource;
+import dev.wirewatch.ingest.IngestSettings;
+import dev.wirewatch.sink.SinkSettings;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/** Turns the configuration into each stage's own settings; the stages know nothing of YAML or flags. */
+public final class Stages {
+
+  private Stages() {
+  }
+
+  public static IngestSettings ingestSettings(WirewatchConfig config) {
+    List<FeedSource> feeds = config.feeds().stream().map(f -> feedSource(f, config)).toList();
+    return new IngestSettings(
+        feeds,
+        config.get(Settings.USER_AGENT),
+        config.duration(Settings.CONNECT_TIMEOUT),
+        config.duration(Settings.READ_TIMEOUT),
+        config.integer(Settings.MAX_FEED_BYTES),
+        config.integer(Settings.MAX_PAGE_BYTES),
+        config.bool(Settings.ARCHIVE_PAGES),
+        Set.copyOf(config.list(Settings.ALLOWED_HOSTS)),
+        config.duration(Settings.PER_HOST_DELAY),
+        config.integer(Settings.MAX_REDIRECTS));
+  }
+
+  public static SinkSettings sinkSettings(WirewatchConfig config) {
+    return new SinkSettings(config.storageUrl(), config.storageUser(), config.storagePassword(),
+        config.get(Settings.SINK_GROUP), config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER));
+  }
+
+  private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {
+    return new FeedSource(feed.source(), URI.create(feed.url()),
+        feed.interval() == null ? config.duration(Settings.FEED_INTERVAL) : feed.interval());
+  }
+}

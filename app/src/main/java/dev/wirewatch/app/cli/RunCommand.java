@@ -1,0 +1,62 @@
+package dev.wirewatch.app.cli;
+
+import dev.wirewatch.app.Pipeline;
+import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.ingest.PollSummary;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code wirewatch run}: the whole pipeline, continuously or once. */
+@Command(name = "run", description = "Run the pipeline: poll feeds, classify, store events. Ctrl-C stops it cleanly.")
+final class RunCommand extends ConfiguredCommand {
+
+  private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
+  @Option(names = "--once", description = "Poll every feed once, wait until every event is stored, and exit 0.")
+  boolean once;
+
+  @Option(names = "--stage", split = ",", paramLabel = "STAGE",
+      description = "Run only these stages (ingest, classify, sink), to scale them out as separate processes against one cluster.")
+  Set<Pipeline.Stage> stages = EnumSet.allOf(Pipeline.Stage.class);
+
+  @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "5m",
+      description = "With --once: longest wait for classify and sink to finish (default: ${DEFAULT-VALUE}).")
+  String drainTimeout;
+
+  @Override
+  int run(WirewatchConfig config) throws InterruptedException {
+    Duration timeout = WirewatchConfig.parseDuration(drainTimeout, "--drain-timeout");
+    CountDownLatch stop = new CountDownLatch(1);
+    if (stages.size() < Pipeline.Stage.values().length && config.embeddedKafka()) {
+      throw new UserError("--stage needs an external Kafka (kafka.bootstrap.servers): the embedded broker lives in one process");
+    }
+    try (Pipeline pipeline = Pipeline.start(config, stages)) {
+      Thread hook = new Thread(() -> {
+        log.info("Stopping wirewatch");
+        stop.countDown();
+        pipeline.close();
+      }, "wirewatch-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      if (once) {
+        PollSummary summary = pipeline.runOnce(timeout);
+        log.info("One pass done: {}", summary);
+        err().println("wirewatch: one pass done: " + summary);
+      } else {
+        log.info("wirewatch running; Ctrl-C stops it");
+        pipeline.runUntilStopped(stop);
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already stopping and the hook is closing the pipeline.
+      }
+    }
+    return Main.OK;
+  }
+}
