@@ -92,6 +92,25 @@ public final class EmbeddedKafka implements AutoCloseable {
     return kafka;
   }
 
+  /**
+   * The address of an embedded broker that another process is running on {@code dataDir} right now, if
+   * any: commands such as {@code wirewatch feeds} then read from it instead of starting a second broker.
+   */
+  public static java.util.Optional<String> runningElsewhere(Path dataDir) {
+    Path file = dataDir.toAbsolutePath().resolve("kafka").resolve(PORTS_FILE);
+    if (!Files.isRegularFile(file)) {
+      return java.util.Optional.empty();
+    }
+    Properties saved = new Properties();
+    try (InputStream in = Files.newInputStream(file)) {
+      saved.load(in);
+      int port = Integer.parseInt(saved.getProperty("broker", "").trim());
+      return Ports.isFree(port) ? java.util.Optional.empty() : java.util.Optional.of("127.0.0.1:" + port);
+    } catch (IOException | NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The {@code bootstrap.servers} value for clients of this broker. */
   public String bootstrapServers() {
     return bootstrapServers;

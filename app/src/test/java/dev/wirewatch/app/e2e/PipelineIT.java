@@ -6,21 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.app.demo.DemoSite;
 import dev.wirewatch.broker.EmbeddedKafka;
-import dev.wirewatch.schema.DialogueEvent;
+import dev.wirewatch.broker.TopicSnapshot;
 import dev.wirewatch.schema.json.AvroJson;
 import dev.wirewatch.schema.topic.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,27 +62,9 @@ class PipelineIT {
   }
 
   private static Map<String, JsonNode> latestPerKey(Map<String, Object> clientProps) {
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     Map<String, JsonNode> latest = new TreeMap<>();
-    try (KafkaConsumer<String, DialogueEvent> consumer = new KafkaConsumer<>(props,
-        Topics.DIALOGUE_EVENTS.keySerde().deserializer(), Topics.DIALOGUE_EVENTS.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.DIALOGUE_EVENTS.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      Instant deadline = Instant.now().plusSeconds(60);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && Instant.now().isBefore(deadline)) {
-        for (ConsumerRecord<String, DialogueEvent> r : consumer.poll(Duration.ofMillis(200))) {
-          if (r.value() == null) {
-            latest.remove(r.key());
-          } else {
-            latest.put(r.key(), AvroJson.toJson(r.value()));
-          }
-        }
-      }
-    }
+    TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, clientProps, Duration.ofSeconds(60))
+        .forEach((id, event) -> latest.put(id, AvroJson.toJson(event)));
     return latest;
   }
 }

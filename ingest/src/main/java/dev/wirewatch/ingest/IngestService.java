@@ -1,0 +1,334 @@
+package dev.wirewatch.ingest;
+
+import dev.wirewatch.ingest.internal.fetch.HostPolicy;
+import dev.wirewatch.ingest.internal.fetch.HttpFetcher;
+import dev.wirewatch.ingest.internal.poll.FeedOutcome;
+import dev.wirewatch.ingest.internal.poll.FeedPoller;
+import dev.wirewatch.ingest.internal.poll.FeedState;
+import dev.wirewatch.ingest.internal.poll.PollOutput;
+import dev.wirewatch.ingest.internal.poll.SeenArticles;
+import dev.wirewatch.schema.FeedStatus;
+import dev.wirewatch.schema.RawArticle;
+import dev.wirewatch.schema.topic.TopicSpec;
+import dev.wirewatch.schema.topic.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ingest stage: polls the configured RSS/Atom feeds over HTTP, fetches each new or changed article page,
+ * extracts it, and produces
+ * <ul>
+ *   <li>to {@code raw-articles} ({@link Topics#RAW_ARTICLES}): key articleId (String), value {@link RawArticle},
+ *       one per new article and one more each time an article's content changes;</li>
+ *   <li>to {@code feed-status} ({@link Topics#FEED_STATUS}): key feed URL (String), value {@link FeedStatus},
+ *       one per poll, errors included.</li>
+ * </ul>
+ * Input: at start it reads {@code raw-articles} up to its end offsets to learn which articles (and which
+ * contents) are already archived, so a restart produces nothing unchanged. Ingest never classifies.
+ *
+ * <p>The polling, fetching and extraction are plain Java ({@code internal} packages); this class is the thin
+ * Kafka adapter around them: an idempotent producer ({@code acks=all}, zstd) and the archive reader.
+ */
+public final class IngestService implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+  private static final int MAX_THREADS = 4;
+  private static final Duration ARCHIVE_LOAD_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration LOAD_RETRY = Duration.ofSeconds(10);
+  private static final Duration MAX_FIRST_POLL_JITTER = Duration.ofSeconds(5);
+
+  private final IngestSettings settings;
+  private final Map<String, Object> clientProps;
+  private final Clock clock = Clock.systemUTC();
+  private final KafkaProducer<String, RawArticle> articleProducer;
+  private final KafkaProducer<String, FeedStatus> statusProducer;
+  private final SeenArticles seen = new SeenArticles();
+  private final List<FeedState> states = new ArrayList<>();
+  private final FeedPoller poller;
+  private final ScheduledThreadPoolExecutor executor;
+  private final Object loadLock = new Object();
+  private boolean loaded;
+  private boolean started;
+  private volatile boolean closed;
+
+  /**
+   * @param settings what to poll and how to fetch
+   * @param kafkaClientProps bootstrap.servers and any pass-through client properties (security etc.)
+   */
+  public IngestService(IngestSettings settings, Map<String, Object> kafkaClientProps) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.clientProps = Map.copyOf(Objects.requireNonNull(kafkaClientProps, "kafkaClientProps"));
+    if (!clientProps.containsKey("bootstrap.servers")) {
+      throw new IllegalArgumentException("kafkaClientProps must contain bootstrap.servers");
+    }
+    Set<String> named = new LinkedHashSet<>(settings.allowedHosts());
+    for (FeedSource feed : settings.feeds()) {
+      named.add(feed.url().getHost());
+      states.add(new FeedState(feed));
+    }
+    HostPolicy policy = new HostPolicy(named);
+    HttpFetcher fetcher = new HttpFetcher(policy, settings.userAgent(), settings.connectTimeout(),
+        settings.readTimeout(), settings.perHostDelay(), settings.maxRedirects(), clock);
+    this.articleProducer = producer(Topics.RAW_ARTICLES);
+    this.statusProducer = producer(Topics.FEED_STATUS);
+    this.poller = new FeedPoller(settings, fetcher, policy, seen, new KafkaOutput(), clock);
+    AtomicInteger threadNo = new AtomicInteger();
+    this.executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(MAX_THREADS, settings.feeds().size())),
+        r -> {
+          Thread t = new Thread(r, "wirewatch-ingest-" + threadNo.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * Polls every feed once (in parallel, bounded), fetches new and changed pages, produces, flushes, and returns
+   * the counts. Feed failures are in the counts and in feed-status; they do not make this method fail.
+   *
+   * @throws IngestException when the archive cannot be read or the service is closed
+   */
+  public PollSummary pollAllOnce() {
+    ensureOpen();
+    loadArchive();
+    List<Future<FeedOutcome>> futures = new ArrayList<>();
+    for (FeedState state : states) {
+      futures.add(executor.submit(() -> poller.poll(state)));
+    }
+    int failedFeeds = 0;
+    int items = 0;
+    int created = 0;
+    int changed = 0;
+    int failedArticles = 0;
+    try {
+      for (Future<FeedOutcome> f : futures) {
+        FeedOutcome o = f.get();
+        failedFeeds += o.ok() ? 0 : 1;
+        items += o.itemsSeen();
+        created += o.articlesNew();
+        changed += o.articlesChanged();
+        failedArticles += o.articlesFailed();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IngestException("interrupted while polling feeds", e);
+    } catch (ExecutionException e) {
+      throw new IngestException("polling failed: " + e.getCause(), e.getCause());
+    }
+    articleProducer.flush();
+    statusProducer.flush();
+    return new PollSummary(states.size(), failedFeeds, items, created, changed, failedArticles);
+  }
+
+  /**
+   * Polls in the background: each feed on its own interval (with jitter), backing off exponentially (capped)
+   * after errors and honouring Retry-After. Returns at once; the archive is read first, in the background.
+   */
+  public void start() {
+    ensureOpen();
+    synchronized (loadLock) {
+      if (started) {
+        return;
+      }
+      started = true;
+    }
+    executor.execute(this::loadThenSchedule);
+  }
+
+  private void loadThenSchedule() {
+    if (closed) {
+      return;
+    }
+    try {
+      loadArchive();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot read topic {} to learn the archived articles; retrying in {}", Topics.RAW_ARTICLES.name(),
+          LOAD_RETRY, e);
+      executor.schedule(this::loadThenSchedule, LOAD_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+      return;
+    }
+    for (FeedState state : states) {
+      long cap = Math.min(MAX_FIRST_POLL_JITTER.toMillis(), state.source().interval().toMillis() / 10);
+      long delay = cap <= 0 ? 0 : ThreadLocalRandom.current().nextLong(cap + 1);
+      executor.schedule(() -> pollAndReschedule(state), delay, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void pollAndReschedule(FeedState state) {
+    if (closed) {
+      return;
+    }
+    try {
+      poller.poll(state);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    } catch (RuntimeException e) {
+      LOG.error("Unexpected failure polling feed {}", state.source().url(), e);
+    }
+    if (closed) {
+      return;
+    }
+    Instant next = state.nextPollAt() == null ? clock.instant().plus(state.source().interval()) : state.nextPollAt();
+    long delay = Math.max(0, Duration.between(clock.instant(), next).toMillis());
+    executor.schedule(() -> pollAndReschedule(state), delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Number of articles known from the archive and this process; for logs and tests. */
+  public int knownArticles() {
+    return seen.size();
+  }
+
+  /** Stops polling, waits briefly for polls in progress, flushes and closes the producers. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(settings.readTimeout().plus(settings.connectTimeout()).toMillis() + 1000,
+          TimeUnit.MILLISECONDS)) {
+        LOG.warn("Feed polls still running after close; abandoning them");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    articleProducer.close(Duration.ofSeconds(10));
+    statusProducer.close(Duration.ofSeconds(10));
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IngestException("ingest service is closed");
+    }
+  }
+
+  /** Reads raw-articles from the beginning to its end offsets, once, to learn archived ids and hashes. */
+  private void loadArchive() {
+    synchronized (loadLock) {
+      if (loaded) {
+        return;
+      }
+      Map<String, Object> props = new HashMap<>(clientProps);
+      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+      props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-archive-reader");
+      props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+      TopicSpec<String, RawArticle> topic = Topics.RAW_ARTICLES;
+      long startMs = clock.millis();
+      int records = 0;
+      try (KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props,
+          topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+        if (infos == null || infos.isEmpty()) {
+          LOG.warn("Topic {} does not exist yet; starting with an empty archive", topic.name());
+          loaded = true;
+          return;
+        }
+        List<TopicPartition> partitions = infos.stream()
+            .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        Set<TopicPartition> pending = new HashSet<>();
+        for (TopicPartition tp : partitions) {
+          if (end.getOrDefault(tp, 0L) > consumer.position(tp, Duration.ofSeconds(30))) {
+            pending.add(tp);
+          }
+        }
+        long deadline = startMs + ARCHIVE_LOAD_TIMEOUT.toMillis();
+        while (!pending.isEmpty()) {
+          if (clock.millis() > deadline) {
+            throw new IngestException("reading topic " + topic.name() + " to its end took longer than "
+                + ARCHIVE_LOAD_TIMEOUT);
+          }
+          for (ConsumerRecord<String, RawArticle> r : consumer.poll(Duration.ofMillis(500))) {
+            records++;
+            if (r.key() == null) {
+              continue;
+            }
+            if (r.value() == null) {
+              seen.removed(r.key());
+            } else {
+              seen.archived(r.key(), r.value().getContentHash(), r.value().getFetchedAt());
+            }
+          }
+          pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
+        }
+      } catch (org.apache.kafka.common.KafkaException e) {
+        throw new IngestException("cannot read topic " + topic.name() + ": " + e.getMessage(), e);
+      }
+      loaded = true;
+      LOG.info("Read {} records from topic {} in {} ms: {} archived articles", records, topic.name(),
+          clock.millis() - startMs, seen.size());
+    }
+  }
+
+  private <V> KafkaProducer<String, V> producer(TopicSpec<String, V> topic) {
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
+    props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_MESSAGE_BYTES);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    props.put(ProducerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-" + topic.name());
+    return new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  /** Produces the poller's results; a failed send is logged and the article is tried again at the next poll. */
+  private final class KafkaOutput implements PollOutput {
+
+    @Override
+    public void article(String articleId, RawArticle article) {
+      String topic = Topics.RAW_ARTICLES.name();
+      String hash = article.getContentHash();
+      articleProducer.send(new ProducerRecord<>(topic, articleId, article), (meta, e) -> {
+        if (e != null) {
+          LOG.error("Producing article {} ({}) to topic {} failed; it will be fetched again", articleId,
+              article.getUrl(), topic, e);
+          seen.produceFailed(articleId, hash);
+        } else {
+          LOG.debug("Produced article {} to {}-{}@{}", articleId, meta.topic(), meta.partition(), meta.offset());
+        }
+      });
+    }
+
+    @Override
+    public void status(String feedUrl, FeedStatus status) {
+      String topic = Topics.FEED_STATUS.name();
+      statusProducer.send(new ProducerRecord<>(topic, feedUrl, status), (meta, e) -> {
+        if (e != null) {
+          LOG.error("Producing status of feed {} to topic {} failed", feedUrl, topic, e);
+        }
+      });
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.wirewatch.ingest.internal.poll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wirewatch.ingest.FeedSource;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class FeedStateTest {
+
+  private static final Instant NOW = Instant.parse("2024-06-18T12:00:00Z");
+
+  private static long delayMs(FeedState state) {
+    return Duration.between(NOW, state.nextPollAt()).toMillis();
+  }
+
+  @Test
+  void backsOffExponentiallyWithCapAndResetsAfterSuccess() {
+    // Given a feed polled every minute
+    FeedState state = new FeedState(new FeedSource("xinhua", URI.create("https://english.news.cn/rss/chinarss.xml"),
+        Duration.ofMinutes(1)));
+
+    // When it fails repeatedly, Then the delay doubles (within jitter) up to one hour
+    state.failed(NOW, null);
+    assertTrue(delayMs(state) >= 108_000 && delayMs(state) <= 132_000, "2 min: " + delayMs(state));
+    state.failed(NOW, null);
+    assertTrue(delayMs(state) >= 216_000 && delayMs(state) <= 264_000, "4 min: " + delayMs(state));
+    for (int i = 0; i < 10; i++) {
+      state.failed(NOW, null);
+    }
+    assertTrue(delayMs(state) <= 3_960_000 && delayMs(state) >= 3_240_000, "cap 1 h: " + delayMs(state));
+    assertEquals(12, state.consecutiveFailures());
+
+    // When it succeeds, Then the normal interval applies again
+    state.succeeded(NOW);
+    assertEquals(0, state.consecutiveFailures());
+    assertTrue(delayMs(state) >= 54_000 && delayMs(state) <= 66_000, "1 min: " + delayMs(state));
+  }
+
+  @Test
+  void retryAfterLongerThanBackoffWins() {
+    // Given
+    FeedState state = new FeedState(new FeedSource("ecns", URI.create("https://www.ecns.cn/rss/rss.xml"),
+        Duration.ofSeconds(10)));
+
+    // When
+    state.failed(NOW, Duration.ofMinutes(10));
+
+    // Then
+    assertEquals(600_000, delayMs(state));
+  }
+}
