@@ -134,8 +134,8 @@ public final class Pipeline implements AutoCloseable {
     if (streams != null) {
       awaitClassified(deadline);
     }
-    if (sink != null) {
-      sink.drain(Duration.between(Instant.now(), deadline));
+    if (sink != null && !sink.drain(Duration.between(Instant.now(), deadline))) {
+      throw new IllegalStateException("sink has not stored every event in time: " + sink.health());
     }
   }
 

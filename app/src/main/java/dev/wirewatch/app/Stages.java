@@ -32,8 +32,10 @@ public final class Stages {
   }
 
   public static SinkSettings sinkSettings(WirewatchConfig config) {
-    return new SinkSettings(config.storageUrl(), config.storageUser(), config.storagePassword(),
-        config.get(Settings.SINK_GROUP), config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER));
+    return SinkSettings.of(config.storageUrl())
+        .withCredentials(config.storageUser(), config.storagePassword())
+        .withConsumerGroup(config.get(Settings.SINK_GROUP))
+        .withBatch(config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER));
   }
 
   private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {

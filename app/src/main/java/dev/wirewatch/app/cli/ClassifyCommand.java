@@ -1,6 +1,7 @@
 package dev.wirewatch.app.cli;
 
 import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.classify.BadInputException;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.classify.OfflineClassify;
 import java.io.BufferedReader;
@@ -27,9 +28,9 @@ final class ClassifyCommand extends ConfiguredCommand {
   String output;
 
   @Override
-  int run(WirewatchConfig config) throws IOException {
+  int run(WirewatchConfig config) throws IOException, BadInputException {
     try (BufferedReader in = openInput(input); Writer out = openOutput(output)) {
-      new OfflineClassify(DialogueClassifier.standard()).run(in, out);
+      OfflineClassify.run(in, out, DialogueClassifier.standard());
     }
     return Main.OK;
   }

@@ -1,6 +1,8 @@
 package dev.wirewatch.app.cli;
 
 import dev.wirewatch.app.config.ConfigException;
+import dev.wirewatch.classify.BadInputException;
+import dev.wirewatch.ingest.IngestException;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -52,7 +54,12 @@ public final class Main implements Runnable {
       err.println("wirewatch: failed: " + oneLine(String.valueOf(ex.getMessage())));
       return FAILURE;
     });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } finally {
+      out.flush();
+      err.flush();
+    }
   }
 
   @Override
@@ -62,8 +69,7 @@ public final class Main implements Runnable {
 
   /** Exceptions of the stage modules that mean "your input is wrong" (they do not depend on the CLI). */
   private static boolean isBadInput(Exception ex) {
-    String name = ex.getClass().getSimpleName();
-    return name.equals("BadInputException") || name.equals("ExtractionException");
+    return ex instanceof BadInputException || ex instanceof IngestException;
   }
 
   static String oneLine(String message) {

@@ -1,7 +1,6 @@
 package dev.wirewatch.app.cli;
 
 import dev.wirewatch.classify.DialogueClassifier;
-import dev.wirewatch.ingest.ArticleExtractor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,8 +24,7 @@ final class VersionCommand implements Callable<Integer> {
     String build = VersionCommand.class.getPackage().getImplementationVersion();
     return new String[] {
         "wirewatch " + (build == null ? "development build" : build),
-        "classifierVersion " + DialogueClassifier.standard().version(),
-        "extractors " + String.join(" ", ArticleExtractor.profileVersions())
+        "classifierVersion " + DialogueClassifier.standard().version()
     };
   }
 

@@ -92,7 +92,7 @@ public final class WirewatchConfig {
   }
 
   public Path dataDir() {
-    return Path.of(get(Settings.DATA_DIR));
+    return Path.of(get(Settings.DATA_DIR)).normalize();
   }
 
   /** True when no external Kafka is configured and the embedded broker must be started. */

@@ -3,13 +3,12 @@ package dev.wirewatch.app.config;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.Yaml;
 import org.junit.jupiter.api.Test;
 
 /** No Docker engine runs in CI, so the compose file is checked by reading it: every variable must be a known key. */
@@ -20,22 +19,33 @@ class ComposeFileTest {
     // Given the repository's compose file
     Path compose = Path.of("..", "docker-compose.yml");
     assertTrue(Files.isRegularFile(compose), "docker-compose.yml at the repository root");
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(compose.toFile());
+    // SnakeYAML resolves the anchors and merge keys (<<) the compose file uses for the shared settings.
+    Map<String, Object> root = new Yaml().load(Files.readString(compose));
 
-    // When its WIREWATCH_* variables are collected from every service (anchors resolved by the parser)
+    // When its WIREWATCH_* variables are collected from every service
     List<String> variables = new ArrayList<>();
-    root.path("services").forEach(service -> service.path("environment").fieldNames().forEachRemaining(name -> {
-      if (name.startsWith("WIREWATCH_")) {
-        variables.add(name);
+    Map<?, ?> services = (Map<?, ?>) root.get("services");
+    for (Object service : services.values()) {
+      Object environment = ((Map<?, ?>) service).get("environment");
+      if (!(environment instanceof Map<?, ?> env)) {
+        continue;
       }
-    }));
+      Map<String, String> wirewatchEnv = new java.util.TreeMap<>();
+      env.forEach((name, value) -> {
+        if (String.valueOf(name).startsWith("WIREWATCH_")) {
+          wirewatchEnv.put(String.valueOf(name), String.valueOf(value));
+        }
+      });
+      variables.addAll(wirewatchEnv.keySet());
+      // And the service's whole environment is a valid configuration (values included)
+      WirewatchConfig.load(null, wirewatchEnv, Map.of(), null);
+    }
 
     // Then there are some, and each maps to a configuration key
     assertFalse(variables.isEmpty(), "the wirewatch services are configured through WIREWATCH_* variables");
     for (String name : variables) {
       String key = WirewatchConfig.keyOfEnvironmentVariable(name);
       assertTrue(Settings.find(key).isPresent(), name + " maps to unknown key " + key);
-      WirewatchConfig.load(null, java.util.Map.of(name, "1"), java.util.Map.of(), null);
     }
   }
 }

@@ -27,7 +27,7 @@ class WirewatchConfigTest {
     // Then the design's defaults apply
     assertEquals(Settings.DEFAULT_FEEDS, config.feeds());
     assertTrue(config.embeddedKafka());
-    assertEquals("jdbc:sqlite:" + Path.of("./data").resolve("wirewatch.db"), config.storageUrl());
+    assertEquals("jdbc:sqlite:" + Path.of("data", "wirewatch.db"), config.storageUrl());
     assertEquals(Duration.ofMinutes(5), config.duration(Settings.FEED_INTERVAL));
   }
 
