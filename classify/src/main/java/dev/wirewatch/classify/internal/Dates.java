@@ -1,0 +1,364 @@
+package dev.wirewatch.classify.internal;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds date expressions in a span of text and resolves them against a reference date (the dateline's
+ * day, else the publication day in Beijing time). Past-tense text resolves "Friday" to the last Friday on or
+ * before the reference, future-tense text to the next one on or after it.
+ */
+public final class Dates {
+
+  /** How much of a date the text states. */
+  public enum Precision { DAY, WEEK, MONTH, YEAR }
+
+  /** One resolved date expression; {@code end} equals {@code start} for a single day. */
+  public record DateMention(int start, int end, String quote, LocalDate from, LocalDate to, Precision precision, boolean relative) {
+
+    /** The date at its stated precision: YYYY-MM-DD, YYYY-MM or YYYY. */
+    public String isoAtPrecision() {
+      return switch (precision) {
+        case DAY, WEEK -> from.toString();
+        case MONTH -> YearMonth.from(from).toString();
+        case YEAR -> Integer.toString(from.getYear());
+      };
+    }
+  }
+
+  private static final String M = "(January|February|March|April|May|June|July|August|September|October|November|December"
+      + "|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?)";
+  private static final String D = "(\\d{1,2})(?:st|nd|rd|th)?(?!\\d)";
+  private static final String Y = "(?:,?\\s+((?:19|20)\\d{2}))?";
+  private static final String TO = "\\s*(?:-|–|—|(?i:to|through|till|until|and))\\s*";
+  private static final String W = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
+
+  private static final Pattern RANGE_MD = Pattern.compile("(?:(?i:from|between)\\s+)?" + M + "\\s+" + D + Y + TO + "(?:" + M + "\\s+)?" + D + Y);
+  private static final Pattern RANGE_DM = Pattern.compile("(?:(?i:from|between)\\s+)?(?<!\\d)" + D + TO + D + "\\s+" + M + Y);
+  private static final Pattern MD = Pattern.compile(M + "\\s+" + D + Y);
+  private static final Pattern DM = Pattern.compile("(?<!\\d)" + D + "\\s+" + M + Y);
+  private static final Pattern MONTH = Pattern.compile(
+      "(?i:in|since|by|during|of|until|till|before|after)\\s+(?:(?i:early|mid-?|late|the end of|the beginning of)\\s*)?" + M
+          + "(?!\\s+\\d{1,2}(?!\\d))(?:,?\\s+((?:19|20)\\d{2})|\\s+(?i:(last|this|next)\\s+year))?");
+  private static final Pattern ISO = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?!\\d)");
+  private static final Pattern YEAR = Pattern.compile("(?i:in|since|by|during|until)\\s+((?:19|20)\\d{2})(?![\\d-])");
+  private static final Pattern REL_YEAR = Pattern.compile("(?i)\\b(last|this|next)\\s+year\\b");
+  private static final Pattern WEEKDAY = Pattern.compile("(?:(?i:on|from|between)\\s+)?(?:(?i:(last|this|next|past|coming))\\s+)?" + W
+      + "(?:" + TO + W + ")?");
+  private static final Pattern REL_PERIOD = Pattern.compile("(?i)\\b(?:(earlier|later)\\s+this\\s+(week|month)|(last|this|next|past)\\s+(week|month))\\b");
+  private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(yesterday|today|tomorrow)\\b");
+  private static final Pattern ZH_RANGE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?(?:至|到|-|—|－|~)(?:(\\d{1,2})月)?(\\d{1,2})日");
+  private static final Pattern ZH_MD = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
+  private static final Pattern ZH_YM = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d)");
+  private static final Pattern ZH_D = Pattern.compile("(?<![\\d月])(\\d{1,2})日(?:(?:至|到|-|—)(\\d{1,2})日)?");
+  private static final Pattern ZH_WEEKDAY = Pattern.compile("(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])");
+  private static final Pattern ZH_REL = Pattern.compile("(上周|本周|下周|昨天|今天|明天|去年|今年|明年|上月|本月|下月)");
+
+  private static final Pattern MONTH_WORD = Pattern.compile("(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
+  private static final Map<String, Integer> MONTHS = Map.ofEntries(
+      Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6),
+      Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+  private static final String ZH_DAYS = "一二三四五六日";
+
+  private Dates() {
+  }
+
+  /**
+   * All date expressions in {@code text[from, to)}, non-overlapping, in text order. Expressions that need a
+   * reference are skipped when {@code ref} is null.
+   */
+  public static List<DateMention> find(String text, int from, int to, LocalDate ref, boolean future) {
+    List<DateMention> all = new ArrayList<>();
+    // Literal pre-checks: a regex pass costs far more than a substring test, and most sentences have no date.
+    String span = text.substring(from, to);
+    String lower = span.toLowerCase(Locale.ROOT);
+    boolean digit = span.chars().anyMatch(Character::isDigit);
+    boolean month = MONTH_WORD.matcher(span).find();
+    boolean day = lower.contains("day");
+    boolean zh = span.indexOf('月') >= 0 || span.indexOf('日') >= 0 || span.indexOf('周') >= 0 || span.indexOf('星') >= 0
+        || span.indexOf('年') >= 0 || span.indexOf('天') >= 0;
+    if (month && digit) {
+      scan(RANGE_MD, text, from, to, all, m -> rangeMd(m, ref, future));
+      scan(RANGE_DM, text, from, to, all, m -> rangeDm(m, ref, future));
+      scan(MD, text, from, to, all, m -> singleDay(month(m.group(1)), m.group(2), m.group(3), ref, future));
+      scan(DM, text, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
+    }
+    if (digit) {
+      scan(ISO, text, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      scan(YEAR, text, from, to, all, m -> year(Integer.parseInt(m.group(1))));
+    }
+    if (month) {
+      scan(MONTH, text, from, to, all, m -> monthOnly(m, ref, future));
+    }
+    if (lower.contains("year")) {
+      scan(REL_YEAR, text, from, to, all, m -> ref == null ? null : year(ref.getYear() + offset(m.group(1))));
+    }
+    if (day) {
+      scan(WEEKDAY, text, from, to, all, m -> weekday(m, ref, future));
+    }
+    if (lower.contains("week") || lower.contains("month")) {
+      scan(REL_PERIOD, text, from, to, all, m -> relPeriod(m, ref));
+    }
+    if (day || lower.contains("tomorrow")) {
+      scan(DAY_WORD, text, from, to, all, m -> dayWord(m.group(1), ref));
+    }
+    if (zh) {
+      scan(ZH_RANGE, text, from, to, all, m -> zhRange(m, ref, future));
+      scan(ZH_MD, text, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
+      scan(ZH_YM, text, from, to, all, m -> month(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+      scan(ZH_D, text, from, to, all, m -> zhDayOnly(m, ref));
+      scan(ZH_WEEKDAY, text, from, to, all, m -> zhWeekday(m, ref, future));
+      scan(ZH_REL, text, from, to, all, m -> zhRel(m.group(1), ref));
+    }
+    // Longest expression wins where two overlap ("from June 13 to 17" over "June 13").
+    all.sort(Comparator.comparingInt(DateMention::start).thenComparing(Comparator.comparingInt((DateMention d) -> d.end() - d.start()).reversed()));
+    List<DateMention> kept = new ArrayList<>();
+    int covered = -1;
+    for (DateMention d : all) {
+      if (d.start() >= covered) {
+        kept.add(d);
+        covered = d.end();
+      }
+    }
+    return kept;
+  }
+
+  private interface Resolver {
+    LocalDate[] resolve(Matcher m);
+  }
+
+  private static void scan(Pattern p, String text, int from, int to, List<DateMention> out, Resolver resolver) {
+    Matcher m = p.matcher(text).region(from, to);
+    while (m.find()) {
+      LocalDate[] r;
+      try {
+        r = resolver.resolve(m);
+      } catch (java.time.DateTimeException | NumberFormatException e) {
+        // "February 30" and the like: not a date, so not evidence of one.
+        r = null;
+      }
+      if (r != null) {
+        Precision precision = r.length > 2 && r[2] != null ? Precision.values()[r[2].getDayOfMonth() - 1] : Precision.DAY;
+        boolean relative = p == WEEKDAY || p == REL_PERIOD || p == DAY_WORD || p == ZH_WEEKDAY || p == ZH_REL || p == REL_YEAR;
+        out.add(new DateMention(m.start(), m.end(), m.group(), r[0], r[1], precision, relative));
+      }
+    }
+  }
+
+  /** Encodes a precision in the third slot of a resolver result, to keep the resolvers one-liners. */
+  private static LocalDate[] result(LocalDate from, LocalDate to, Precision precision) {
+    return new LocalDate[] {from, to, LocalDate.of(2000, 1, precision.ordinal() + 1)};
+  }
+
+  private static LocalDate[] rangeMd(Matcher m, LocalDate ref, boolean future) {
+    int m1 = month(m.group(1));
+    int m2 = m.group(4) == null ? m1 : month(m.group(4));
+    String year = m.group(6) != null ? m.group(6) : m.group(3);
+    return range(m1, Integer.parseInt(m.group(2)), m2, Integer.parseInt(m.group(5)), year, ref, future);
+  }
+
+  private static LocalDate[] rangeDm(Matcher m, LocalDate ref, boolean future) {
+    int mo = month(m.group(3));
+    return range(mo, Integer.parseInt(m.group(1)), mo, Integer.parseInt(m.group(2)), m.group(4), ref, future);
+  }
+
+  private static LocalDate[] range(int m1, int d1, int m2, int d2, String year, LocalDate ref, boolean future) {
+    LocalDate start = year != null ? LocalDate.of(Integer.parseInt(year), m1, d1) : inferYear(m1, d1, ref, future);
+    if (start == null) {
+      return null;
+    }
+    LocalDate end = LocalDate.of(start.getYear(), m2, d2);
+    if (end.isBefore(start)) {
+      end = end.plusYears(1);
+    }
+    if (end.isAfter(start.plusDays(31))) {
+      return null;
+    }
+    return result(start, end, Precision.DAY);
+  }
+
+  private static LocalDate[] singleDay(int month, String day, String year, LocalDate ref, boolean future) {
+    LocalDate d = year != null ? LocalDate.of(Integer.parseInt(year), month, Integer.parseInt(day)) : inferYear(month, Integer.parseInt(day), ref, future);
+    return d == null ? null : result(d, d, Precision.DAY);
+  }
+
+  private static LocalDate[] safeDay(int y, int mo, int d) {
+    LocalDate date = LocalDate.of(y, mo, d);
+    return result(date, date, Precision.DAY);
+  }
+
+  /** Year of a month-day without one: the reference year, unless that puts a past event in the future or vice versa. */
+  private static LocalDate inferYear(int month, int day, LocalDate ref, boolean future) {
+    if (ref == null) {
+      return null;
+    }
+    LocalDate d = LocalDate.of(ref.getYear(), month, day == 29 && month == 2 ? 28 : day);
+    if (day == 29 && month == 2) {
+      d = d.withDayOfMonth(d.lengthOfMonth());
+    }
+    if (!future && d.isAfter(ref.plusDays(31))) {
+      d = d.minusYears(1);
+    } else if (future && d.isBefore(ref.minusDays(31))) {
+      d = d.plusYears(1);
+    }
+    return d;
+  }
+
+  private static LocalDate[] monthOnly(Matcher m, LocalDate ref, boolean future) {
+    int mo = month(m.group(1));
+    int year;
+    if (m.group(2) != null) {
+      year = Integer.parseInt(m.group(2));
+    } else if (ref == null) {
+      return null;
+    } else if (m.group(3) != null) {
+      year = ref.getYear() + offset(m.group(3));
+    } else {
+      year = ref.getYear();
+      if (!future && mo > ref.getMonthValue() + 1) {
+        year--;
+      } else if (future && mo < ref.getMonthValue() - 1) {
+        year++;
+      }
+    }
+    return month(year, mo);
+  }
+
+  private static LocalDate[] month(int year, int month) {
+    LocalDate start = LocalDate.of(year, month, 1);
+    return result(start, start.with(TemporalAdjusters.lastDayOfMonth()), Precision.MONTH);
+  }
+
+  private static LocalDate[] year(int year) {
+    return result(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31), Precision.YEAR);
+  }
+
+  private static LocalDate[] weekday(Matcher m, LocalDate ref, boolean future) {
+    if (ref == null) {
+      return null;
+    }
+    String qualifier = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
+    DayOfWeek first = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+    LocalDate start;
+    switch (qualifier) {
+      case "last", "past" -> start = ref.with(TemporalAdjusters.previous(first));
+      case "next", "coming" -> start = ref.with(TemporalAdjusters.next(first));
+      case "this" -> start = ref.with(future ? TemporalAdjusters.nextOrSame(first) : TemporalAdjusters.previousOrSame(first));
+      default -> start = ref.with(future ? TemporalAdjusters.nextOrSame(first) : TemporalAdjusters.previousOrSame(first));
+    }
+    LocalDate end = start;
+    if (m.group(3) != null) {
+      DayOfWeek second = DayOfWeek.valueOf(m.group(3).toUpperCase(Locale.ROOT));
+      end = start.with(TemporalAdjusters.nextOrSame(second));
+      if (!future && end.isAfter(ref)) {
+        // "held on Monday and Tuesday" said on a Tuesday: both days are behind us.
+        start = start.minusWeeks(1);
+        end = end.minusWeeks(1);
+      }
+    }
+    return result(start, end, Precision.DAY);
+  }
+
+  private static LocalDate[] relPeriod(Matcher m, LocalDate ref) {
+    if (ref == null) {
+      return null;
+    }
+    String unit = (m.group(2) != null ? m.group(2) : m.group(4)).toLowerCase(Locale.ROOT);
+    int offset = m.group(3) == null ? 0 : offset(m.group(3));
+    if (unit.equals("week")) {
+      LocalDate monday = ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(offset);
+      return result(monday, monday.plusDays(6), Precision.WEEK);
+    }
+    YearMonth ym = YearMonth.from(ref).plusMonths(offset);
+    return month(ym.getYear(), ym.getMonthValue());
+  }
+
+  private static LocalDate[] dayWord(String word, LocalDate ref) {
+    if (ref == null) {
+      return null;
+    }
+    LocalDate d = switch (word.toLowerCase(Locale.ROOT)) {
+      case "yesterday" -> ref.minusDays(1);
+      case "tomorrow" -> ref.plusDays(1);
+      default -> ref;
+    };
+    return result(d, d, Precision.DAY);
+  }
+
+  private static LocalDate[] zhRange(Matcher m, LocalDate ref, boolean future) {
+    int m1 = Integer.parseInt(m.group(2));
+    int m2 = m.group(4) == null ? m1 : Integer.parseInt(m.group(4));
+    return range(m1, Integer.parseInt(m.group(3)), m2, Integer.parseInt(m.group(5)), m.group(1), ref, future);
+  }
+
+  private static LocalDate[] zhDay(String year, String month, String day, LocalDate ref, boolean future) {
+    return singleDay(Integer.parseInt(month), day, year, ref, future);
+  }
+
+  private static LocalDate[] zhDayOnly(Matcher m, LocalDate ref) {
+    if (ref == null) {
+      return null;
+    }
+    LocalDate start = ref.withDayOfMonth(Integer.parseInt(m.group(1)));
+    LocalDate end = m.group(2) == null ? start : ref.withDayOfMonth(Integer.parseInt(m.group(2)));
+    return result(start, end, Precision.DAY);
+  }
+
+  private static LocalDate[] zhWeekday(Matcher m, LocalDate ref, boolean future) {
+    if (ref == null) {
+      return null;
+    }
+    int idx = ZH_DAYS.indexOf(m.group(2).equals("天") ? "日" : m.group(2));
+    DayOfWeek day = DayOfWeek.of(idx + 1);
+    String q = m.group(1) == null ? "" : m.group(1);
+    LocalDate d = switch (q) {
+      case "上" -> ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1).with(TemporalAdjusters.nextOrSame(day));
+      case "下" -> ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(1).with(TemporalAdjusters.nextOrSame(day));
+      case "本", "这" -> ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
+      default -> ref.with(future ? TemporalAdjusters.nextOrSame(day) : TemporalAdjusters.previousOrSame(day));
+    };
+    return result(d, d, Precision.DAY);
+  }
+
+  private static LocalDate[] zhRel(String word, LocalDate ref) {
+    if (ref == null) {
+      return null;
+    }
+    LocalDate monday = ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    return switch (word) {
+      case "上周" -> result(monday.minusWeeks(1), monday.minusDays(1), Precision.WEEK);
+      case "本周" -> result(monday, monday.plusDays(6), Precision.WEEK);
+      case "下周" -> result(monday.plusWeeks(1), monday.plusDays(13), Precision.WEEK);
+      case "昨天" -> result(ref.minusDays(1), ref.minusDays(1), Precision.DAY);
+      case "今天" -> result(ref, ref, Precision.DAY);
+      case "明天" -> result(ref.plusDays(1), ref.plusDays(1), Precision.DAY);
+      case "去年" -> year(ref.getYear() - 1);
+      case "今年" -> year(ref.getYear());
+      case "明年" -> year(ref.getYear() + 1);
+      case "上月" -> month(YearMonth.from(ref).minusMonths(1).getYear(), YearMonth.from(ref).minusMonths(1).getMonthValue());
+      case "下月" -> month(YearMonth.from(ref).plusMonths(1).getYear(), YearMonth.from(ref).plusMonths(1).getMonthValue());
+      default -> month(ref.getYear(), ref.getMonthValue());
+    };
+  }
+
+  private static int month(String name) {
+    return MONTHS.get(name.substring(0, 3).toLowerCase(Locale.ROOT));
+  }
+
+  private static int offset(String word) {
+    return switch (word.toLowerCase(Locale.ROOT)) {
+      case "last", "past" -> -1;
+      case "next" -> 1;
+      default -> 0;
+    };
+  }
+}

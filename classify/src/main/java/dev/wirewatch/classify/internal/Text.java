@@ -1,0 +1,138 @@
+package dev.wirewatch.classify.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** An article body cut into paragraphs and sentences, every piece keeping its UTF-16 offsets into the body. */
+public final class Text {
+
+  /** A sentence: {@code [start, end)} of the body, and the index of its paragraph. */
+  public record Sentence(int index, int paragraph, int start, int end, String text) {
+  }
+
+  /** A paragraph: {@code [start, end)} of the body and the indices of its sentences. */
+  public record Paragraph(int index, int start, int end, int firstSentence, int lastSentence) {
+  }
+
+  private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n[ \\t\\u00a0\\u3000]*\\n\\s*|\\r?\\n");
+  // A full stop ends a sentence unless it ends an abbreviation such as U.S., D.C., Mr. or Jan.
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!?][\"”’')]*\\s+(?=[\"“‘(]?[\\p{Lu}\\p{N}])|[。！？；]");
+  private static final Pattern ABBREVIATION = Pattern.compile(
+      "(?:\\b\\p{Lu}\\.){1,3}[\"”’')]*\\s*$|\\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Amb|Vol|vs|etc)\\.\\s*$");
+
+  private final String body;
+  private final String lower;
+  private final List<Sentence> sentences;
+  private final List<Paragraph> paragraphs;
+
+  private Text(String body) {
+    this.body = body;
+    this.lower = Gate.lower(body);
+    List<Sentence> ss = new ArrayList<>();
+    List<Paragraph> ps = new ArrayList<>();
+    Matcher breaks = PARAGRAPH_BREAK.matcher(body);
+    int pos = 0;
+    while (pos <= body.length()) {
+      int end;
+      int next;
+      if (breaks.find(pos)) {
+        end = breaks.start();
+        next = breaks.end();
+      } else {
+        end = body.length();
+        next = body.length() + 1;
+      }
+      int[] trimmed = trim(body, pos, end);
+      if (trimmed[0] < trimmed[1]) {
+        int first = ss.size();
+        splitSentences(trimmed[0], trimmed[1], ps.size(), ss);
+        ps.add(new Paragraph(ps.size(), trimmed[0], trimmed[1], first, ss.size() - 1));
+      }
+      pos = next;
+    }
+    this.sentences = List.copyOf(ss);
+    this.paragraphs = List.copyOf(ps);
+  }
+
+  public static Text of(String body) {
+    return new Text(body == null ? "" : body);
+  }
+
+  private void splitSentences(int from, int to, int paragraph, List<Sentence> out) {
+    Matcher m = SENTENCE_END.matcher(body).region(from, to);
+    int start = from;
+    while (m.find()) {
+      int cut = m.start() + 1;
+      // Keep closing quotes with the sentence they close.
+      while (cut < to && "\"”’')".indexOf(body.charAt(cut)) >= 0) {
+        cut++;
+      }
+      if (body.charAt(m.start()) == '.' && ABBREVIATION.matcher(body.substring(Math.max(start, m.start() - 12), cut)).find()) {
+        continue;
+      }
+      add(start, cut, paragraph, out);
+      start = m.end();
+    }
+    add(start, to, paragraph, out);
+  }
+
+  private void add(int start, int end, int paragraph, List<Sentence> out) {
+    int[] t = trim(body, start, end);
+    if (t[0] < t[1]) {
+      out.add(new Sentence(out.size(), paragraph, t[0], t[1], body.substring(t[0], t[1])));
+    }
+  }
+
+  private static int[] trim(String s, int start, int end) {
+    while (start < end && isSpace(s.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(s.charAt(end - 1))) {
+      end--;
+    }
+    return new int[] {start, end};
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || c == '\u00a0' || c == '\u3000';
+  }
+
+  public String body() {
+    return body;
+  }
+
+  /** The body lower-cased char by char (same offsets), for literal pre-checks. */
+  public String lower() {
+    return lower;
+  }
+
+  public List<Sentence> sentences() {
+    return sentences;
+  }
+
+  public List<Paragraph> paragraphs() {
+    return paragraphs;
+  }
+
+  /** "zh" when CJK ideographs make up at least a third of the letters, else "en". */
+  public static String guessLanguage(String text) {
+    if (text == null) {
+      return "en";
+    }
+    int cjk = 0;
+    int letters = 0;
+    int limit = Math.min(text.length(), 4000);
+    for (int i = 0; i < limit; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+          cjk++;
+        }
+      }
+    }
+    return letters > 0 && cjk * 3 >= letters ? "zh" : "en";
+  }
+}

@@ -1,0 +1,158 @@
+package dev.wirewatch.classify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.schema.DialogueEvent;
+import dev.wirewatch.schema.json.AvroJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Scores the classifier on the labelled corpus under {@code src/test/resources/corpus/} (JSON Lines, one
+ * article per line with an {@code expected} verdict): precision, recall, F1 of detection and, over the true
+ * positives, the accuracy of each labelled field. {@code main} prints the numbers; pass {@code -v} to list misses.
+ */
+public final class CorpusEvaluation {
+
+  /** Fields compared; coChairs compares names and sides only. */
+  static final List<String> FIELDS = List.of("format", "counterparts", "status", "round", "startDate", "endDate", "location",
+      "coChairs", "previousRound", "nextRound");
+
+  /** Detection and field scores. */
+  public record Metrics(int articles, int tp, int fp, int fn, int tn, Map<String, double[]> fieldCorrectTotal, List<String> misses) {
+
+    public double precision() {
+      return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+    }
+
+    public double recall() {
+      return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+    }
+
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    public double fieldAccuracy(String field) {
+      double[] ct = fieldCorrectTotal.get(field);
+      return ct == null || ct[1] == 0 ? 1 : ct[0] / ct[1];
+    }
+
+    public String report() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format(Locale.ROOT, "articles=%d tp=%d fp=%d fn=%d tn=%d precision=%.3f recall=%.3f f1=%.3f%n",
+          articles, tp, fp, fn, tn, precision(), recall(), f1()));
+      for (String f : FIELDS) {
+        double[] ct = fieldCorrectTotal.getOrDefault(f, new double[2]);
+        sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", f, fieldAccuracy(f), (int) ct[0], (int) ct[1]));
+      }
+      return sb.toString();
+    }
+  }
+
+  private CorpusEvaluation() {
+  }
+
+  public static void main(String[] args) throws IOException {
+    Path dir = Path.of(args.length > 0 && !args[0].equals("-v") ? args[0] : "src/test/resources/corpus");
+    Metrics m = evaluate(DialogueClassifier.standard(), dir);
+    StringBuilder out = new StringBuilder(m.report());
+    if (List.of(args).contains("-v")) {
+      m.misses().forEach(miss -> out.append(miss).append('\n'));
+    }
+    // A developer tool: its output is the point, like the CLI's.
+    System.out.print(out);
+  }
+
+  /** Scores {@code classifier} on every {@code *.jsonl} file under {@code dir}. */
+  public static Metrics evaluate(DialogueClassifier classifier, Path dir) throws IOException {
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    int tn = 0;
+    int n = 0;
+    Map<String, double[]> fields = new TreeMap<>();
+    List<String> misses = new ArrayList<>();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+    }
+    for (Path file : files) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        if (line.isBlank()) {
+          continue;
+        }
+        JsonNode o = AvroJson.MAPPER.readTree(line);
+        n++;
+        ArticleInput in = new ArticleInput(o.path("id").asText(), str(o, "source"), str(o, "url"), str(o, "title"),
+            str(o, "publishedAt"), str(o, "dateline"), str(o, "language"), o.path("text").asText(""));
+        Verdict v = classifier.classify(in);
+        JsonNode expected = o.path("expected");
+        boolean want = expected.path("isDialogue").asBoolean();
+        if (want && v.isDialogue()) {
+          tp++;
+          compare(in.id(), expected.path("dialogue"), v.dialogue(), fields, misses);
+        } else if (want) {
+          fn++;
+          misses.add("FN " + in.id() + " conf=" + v.confidence() + " " + in.title());
+        } else if (v.isDialogue()) {
+          fp++;
+          misses.add("FP " + in.id() + " " + o.path("category").asText() + " conf=" + v.confidence() + " " + in.title());
+        } else {
+          tn++;
+        }
+      }
+    }
+    return new Metrics(n, tp, fp, fn, tn, fields, misses);
+  }
+
+  private static void compare(String id, JsonNode expected, DialogueEvent actual, Map<String, double[]> fields, List<String> misses) {
+    JsonNode got = AvroJson.toJson(actual);
+    for (String f : FIELDS) {
+      if (!expected.has(f)) {
+        continue;
+      }
+      JsonNode want = normalise(f, expected.get(f));
+      JsonNode have = normalise(f, got.get(f));
+      double[] ct = fields.computeIfAbsent(f, k -> new double[2]);
+      ct[1]++;
+      if (want.equals(have)) {
+        ct[0]++;
+      } else {
+        misses.add("FIELD " + id + " " + f + " want=" + want + " got=" + have);
+      }
+    }
+  }
+
+  private static JsonNode normalise(String field, JsonNode v) {
+    if (v == null || v.isMissingNode()) {
+      return AvroJson.MAPPER.nullNode();
+    }
+    if (field.equals("coChairs") && v.isArray()) {
+      var arr = AvroJson.MAPPER.createArrayNode();
+      v.forEach(c -> arr.add(AvroJson.MAPPER.createObjectNode().put("name", c.path("name").asText()).put("side", c.path("side").asText(null))));
+      return arr;
+    }
+    if ((field.equals("previousRound") || field.equals("nextRound")) && v.isObject()) {
+      var obj = AvroJson.MAPPER.createObjectNode();
+      obj.set("date", v.path("date").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("date"));
+      obj.set("city", v.path("city").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("city"));
+      return obj;
+    }
+    return v;
+  }
+
+  private static String str(JsonNode o, String f) {
+    JsonNode v = o.get(f);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
