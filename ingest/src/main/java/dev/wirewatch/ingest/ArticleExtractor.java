@@ -1,6 +1,7 @@
 package dev.wirewatch.ingest;
 
 import dev.wirewatch.ingest.internal.extract.PageExtraction;
+import dev.wirewatch.ingest.internal.extract.Profiles;
 import java.net.URI;
 
 /**
@@ -25,4 +26,17 @@ public final class ArticleExtractor {
     return PageExtraction.extract(url, page, contentTypeHeader, sourceHint).article();
   }
 
+
+  /**
+   * The version of the site profile that would extract a page of {@code url} found through a feed of
+   * {@code sourceHint}, e.g. {@code xinhua/2}: an archived article stamped with another version is out of date.
+   */
+  public static String profileVersion(URI url, String sourceHint) {
+    return Profiles.choose(sourceHint, url).version();
+  }
+
+  /** The versions of every site profile, for {@code wirewatch version}. */
+  public static java.util.List<String> profileVersions() {
+    return Profiles.all().stream().map(dev.wirewatch.ingest.internal.extract.SiteProfile::version).toList();
+  }
 }

@@ -11,7 +11,7 @@ package dev.wirewatch.ingest;
  * @param dateline e.g. {@code BEIJING, June 18 (Xinhua)} or {@code 新华社北京6月18日电}, or null
  * @param language {@code en} or {@code zh}
  * @param text body paragraphs joined by a blank line
- * @param extractorVersion profile name and version, e.g. {@code xinhua/1}
+ * @param extractorVersion profile name and version, e.g. {@code xinhua/2}
  */
 public record ExtractedArticle(String id, String source, String url, String title, String publishedAt,
     String dateline, String language, String text, String extractorVersion) {

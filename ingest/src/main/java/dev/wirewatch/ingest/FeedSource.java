@@ -11,9 +11,12 @@ import java.util.Objects;
  * @param source the site profile used for the feed's article pages: {@code xinhua}, {@code ecns}, or any other
  *     name (generic extraction)
  * @param url the feed's http(s) URL
- * @param interval time between two polls of this feed when all is well
+ * @param interval time between two polls of this feed when all is well (the configured interval; see
+ *     {@link IngestService} for how it adapts to how often the feed changes)
+ * @param ignoreRobots fetch this feed's article pages without consulting robots.txt (for sites whose owners
+ *     agreed to it); by default robots.txt is obeyed
  */
-public record FeedSource(String source, URI url, Duration interval) {
+public record FeedSource(String source, URI url, Duration interval, boolean ignoreRobots) {
 
   /** Interval used by {@link #of(String, String)}. */
   public static final Duration DEFAULT_INTERVAL = Duration.ofMinutes(5);
@@ -33,6 +36,16 @@ public record FeedSource(String source, URI url, Duration interval) {
     if (interval.isNegative() || interval.isZero()) {
       throw new IllegalArgumentException("interval must be positive: " + interval);
     }
+  }
+
+  /** A feed that obeys robots.txt. */
+  public FeedSource(String source, URI url, Duration interval) {
+    this(source, url, interval, false);
+  }
+
+  /** This feed with robots.txt ignored ({@code true}) or obeyed ({@code false}) for its article pages. */
+  public FeedSource withIgnoreRobots(boolean value) {
+    return new FeedSource(source, url, interval, value);
   }
 
   /** A feed polled every {@link #DEFAULT_INTERVAL}. */

@@ -2,6 +2,7 @@ package dev.wirewatch.ingest;
 
 import dev.wirewatch.ingest.internal.fetch.HostPolicy;
 import dev.wirewatch.ingest.internal.fetch.HttpFetcher;
+import dev.wirewatch.ingest.internal.poll.ArchivedDigest;
 import dev.wirewatch.ingest.internal.poll.FeedOutcome;
 import dev.wirewatch.ingest.internal.poll.FeedPoller;
 import dev.wirewatch.ingest.internal.poll.FeedState;
@@ -51,8 +52,25 @@ import org.slf4j.LoggerFactory;
  * Input: at start it reads {@code raw-articles} up to its end offsets to learn which articles (and which
  * contents) are already archived, so a restart produces nothing unchanged. Ingest never classifies.
  *
+ * <p>Polling schedule: each feed is polled every {@link FeedSource#interval()}, with 10% jitter, adapted to how
+ * often the feed actually changes. After 3 good polls in a row that produce nothing (HTTP 304, or no new or
+ * changed article) the interval in use doubles, up to 4 times the configured one; each poll that produces a new
+ * or changed article halves it again, down to the configured one. Failed polls back off exponentially instead
+ * (capped at 1 h or the interval, never sooner than Retry-After) and do not change the adaptation.
+ *
+ * <p>robots.txt: article pages are fetched only when the origin's robots.txt allows them for the product token
+ * of the User-Agent ({@code wirewatch}) or, when no group names it, for {@code *} (longest matching rule wins,
+ * Allow on a tie). It is fetched through the same host policy and per-host limits, cached per origin for 24 h
+ * (at most 1,000 origins). A 4xx answer (404) allows everything; a 5xx answer or no answer (timeout, refused,
+ * Retry-After pause) disallows everything for 30 min, then it is asked again. Crawl-delay raises the per-host
+ * delay (up to 60 s). A disallowed page is not requested and is reported in the feed's {@code FeedStatus}
+ * ({@code ok=false}, the error counts the pages disallowed by robots.txt); it is checked again at the next
+ * poll. Feed URLs themselves, which the user subscribed to, are fetched as a feed reader does, without robots.txt.
+ * {@link FeedSource#ignoreRobots()} turns the check off for one feed's article pages.
+ *
  * <p>The polling, fetching and extraction are plain Java ({@code internal} packages); this class is the thin
- * Kafka adapter around them: an idempotent producer ({@code acks=all}, zstd) and the archive reader.
+ * Kafka adapter around them: an idempotent producer ({@code acks=all}, zstd) and the archive reader, which
+ * decodes only the content hash and fetch time of each archived record (the page bytes are skipped).
  */
 public final class IngestService implements AutoCloseable {
 
@@ -146,8 +164,8 @@ public final class IngestService implements AutoCloseable {
   }
 
   /**
-   * Polls in the background: each feed on its own interval (with jitter), backing off exponentially (capped)
-   * after errors and honouring Retry-After. Returns at once; the archive is read first, in the background.
+   * Polls in the background: each feed on its own adaptive interval (with jitter; see the class comment),
+   * backing off exponentially (capped) after errors and honouring Retry-After. Returns at once; the archive is read first, in the background.
    */
   public void start() {
     ensureOpen();
@@ -245,8 +263,9 @@ public final class IngestService implements AutoCloseable {
       TopicSpec<String, RawArticle> topic = Topics.RAW_ARTICLES;
       long startMs = clock.millis();
       int records = 0;
-      try (KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props,
-          topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+      // Only the content hash and fetch time are decoded: the archived page bytes are skipped, not copied.
+      try (KafkaConsumer<String, ArchivedDigest.Digest> consumer = new KafkaConsumer<>(props,
+          topic.keySerde().deserializer(), new ArchivedDigest())) {
         List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
           LOG.warn("Topic {} does not exist yet; starting with an empty archive", topic.name());
@@ -270,7 +289,7 @@ public final class IngestService implements AutoCloseable {
             throw new IngestException("reading topic " + topic.name() + " to its end took longer than "
                 + ARCHIVE_LOAD_TIMEOUT);
           }
-          for (ConsumerRecord<String, RawArticle> r : consumer.poll(Duration.ofMillis(500))) {
+          for (ConsumerRecord<String, ArchivedDigest.Digest> r : consumer.poll(Duration.ofMillis(500))) {
             records++;
             if (r.key() == null) {
               continue;
@@ -278,7 +297,7 @@ public final class IngestService implements AutoCloseable {
             if (r.value() == null) {
               seen.removed(r.key());
             } else {
-              seen.archived(r.key(), r.value().getContentHash(), r.value().getFetchedAt());
+              seen.archived(r.key(), r.value().contentHash(), r.value().fetchedAtMs());
             }
           }
           pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));

@@ -21,7 +21,7 @@ class ArticleExtractorTest {
 
     // Then
     assertEquals("xinhua", a.source());
-    assertEquals("xinhua/1", a.extractorVersion());
+    assertEquals("xinhua/2", a.extractorVersion());
     assertEquals("New rail link cuts travel time across western China", a.title());
     assertEquals("2024-06-18T20:45:15+08:00", a.publishedAt());
     assertEquals("BEIJING, June 18 (Xinhua)", a.dateline());
@@ -38,7 +38,7 @@ class ArticleExtractorTest {
   @Test
   void xinhuaProfileChosenByHostWithoutHint() {
     // Given no source hint, When extracting from a news.cn URL, Then the Xinhua profile is used
-    assertEquals("xinhua/1", extract(XINHUA_URL, "xinhua-english.html", null).extractorVersion());
+    assertEquals("xinhua/2", extract(XINHUA_URL, "xinhua-english.html", null).extractorVersion());
   }
 
   @Test
@@ -67,7 +67,7 @@ class ArticleExtractorTest {
         "ecns.html", "ecns");
 
     // Then
-    assertEquals("ecns/1", a.extractorVersion());
+    assertEquals("ecns/2", a.extractorVersion());
     assertEquals("Coastal city opens floating solar farm", a.title());
     assertEquals("2024-06-19T09:44:21+08:00", a.publishedAt());
     assertEquals("(ECNS)", a.dateline());
@@ -83,7 +83,7 @@ class ArticleExtractorTest {
     ExtractedArticle a = extract("https://blog.example.org/2024/05/02/harbour", "generic-blog.html", "blog");
 
     // Then
-    assertEquals("generic/1", a.extractorVersion());
+    assertEquals("generic/2", a.extractorVersion());
     assertEquals("Notes from a quiet harbour", a.title());
     assertEquals("2024-05-02T07:30:00+01:00", a.publishedAt());
     assertEquals("en", a.language());

@@ -17,9 +17,10 @@ final class EcnsProfile extends SiteProfile {
     return "ecns";
   }
 
+  /** 2: photo/video captions and video blocks dropped (shared furniture rules); "Shanghai (ECNS)" dateline. */
   @Override
   public String version() {
-    return "ecns/1";
+    return "ecns/2";
   }
 
   @Override
@@ -31,10 +32,7 @@ final class EcnsProfile extends SiteProfile {
         .or(() -> Dates.inUrl(url))
         .orElse(null);
     Element body = first(doc, "#yanse", ".content", "#content").orElseGet(() -> Blocks.densest(doc));
-    List<String> paragraphs = Blocks.paragraphs(body);
-    if (title != null && !paragraphs.isEmpty() && paragraphs.get(0).equals(title)) {
-      paragraphs = paragraphs.subList(1, paragraphs.size());
-    }
+    List<String> paragraphs = Blocks.paragraphs(body, title);
     return new Extraction(title, published, dateline(paragraphs), paragraphs);
   }
 }

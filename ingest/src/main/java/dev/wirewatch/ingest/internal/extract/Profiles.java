@@ -13,6 +13,11 @@ public final class Profiles {
   private Profiles() {
   }
 
+  /** Every profile, wire profiles first. */
+  public static java.util.List<SiteProfile> all() {
+    return java.util.List.of(XINHUA, ECNS, GENERIC);
+  }
+
   public static SiteProfile choose(String sourceHint, URI url) {
     String hint = sourceHint == null ? "" : sourceHint.trim().toLowerCase(Locale.ROOT);
     if (hint.equals("xinhua")) {

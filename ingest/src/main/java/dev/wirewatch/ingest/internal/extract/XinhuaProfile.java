@@ -19,9 +19,10 @@ final class XinhuaProfile extends SiteProfile {
     return "xinhua";
   }
 
+  /** 2: photo/video captions, video blocks and bylines dropped (shared furniture rules); dateline without comma. */
   @Override
   public String version() {
-    return "xinhua/1";
+    return "xinhua/2";
   }
 
   @Override
@@ -36,10 +37,7 @@ final class XinhuaProfile extends SiteProfile {
         .orElse(null);
     Element body = first(doc, "#detailContent", "#detail", "#p-detail", "#Content", "#content", ".article")
         .orElseGet(() -> Blocks.densest(doc));
-    List<String> paragraphs = Blocks.paragraphs(body);
-    if (title != null && !paragraphs.isEmpty() && paragraphs.get(0).equals(title)) {
-      paragraphs = paragraphs.subList(1, paragraphs.size());
-    }
+    List<String> paragraphs = Blocks.paragraphs(body, title);
     return new Extraction(title, published, dateline(paragraphs), paragraphs);
   }
 

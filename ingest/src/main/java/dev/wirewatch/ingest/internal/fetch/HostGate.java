@@ -22,6 +22,17 @@ final class HostGate {
     this.clock = clock;
   }
 
+  /**
+   * Raises the delay between two requests to the host of {@code url} to at least {@code minimum} (a robots.txt
+   * Crawl-delay); the configured delay stays the floor.
+   */
+  void minimumDelay(URI url, Duration minimum) {
+    Slot slot = slots.computeIfAbsent(key(url), k -> new Slot());
+    synchronized (slot) {
+      slot.minDelayMs = minimum.toMillis();
+    }
+  }
+
   /** Holds back every request to the host of {@code url} until {@code until} (a Retry-After answer). */
   void pause(URI url, java.time.Instant until) {
     Slot slot = slots.computeIfAbsent(key(url), k -> new Slot());
@@ -54,7 +65,7 @@ final class HostGate {
       synchronized (slot) {
         long now = clock.millis();
         long start = Math.max(now, slot.nextStartMs);
-        slot.nextStartMs = start + delay.toMillis();
+        slot.nextStartMs = start + Math.max(delay.toMillis(), slot.minDelayMs);
         waitMs = start - now;
       }
       if (waitMs > 0) {
@@ -77,5 +88,6 @@ final class HostGate {
     final Semaphore permits = new Semaphore(1, true);
     long nextStartMs;
     long pausedUntilMs;
+    long minDelayMs;
   }
 }

@@ -36,9 +36,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * HTTP GET with the fetcher's rules: host policy checked on every hop, bounded redirects, per-host politeness,
- * conditional requests, gzip/deflate decoding, a size cap that never truncates silently, and a deadline for
- * the whole answer.
+ * HTTP GET with the fetcher's rules: host policy checked on every hop, robots.txt checked on every hop of a
+ * request that asks for it (see {@link RobotsCache} for how answers are read and kept; Crawl-delay raises the
+ * host's delay, up to {@link RobotsCache#MAX_CRAWL_DELAY}), bounded redirects, per-host politeness, conditional
+ * requests, gzip/deflate decoding, a size cap that never truncates silently, and a deadline for the whole
+ * answer.
  */
 public final class HttpFetcher {
 
@@ -53,6 +55,8 @@ public final class HttpFetcher {
   private final Duration readTimeout;
   private final int maxRedirects;
   private final Clock clock;
+  private final RobotsCache robots;
+  private final String productToken;
 
   public HttpFetcher(HostPolicy policy, String userAgent, Duration connectTimeout, Duration readTimeout,
       Duration perHostDelay, int maxRedirects, Clock clock) {
@@ -63,6 +67,9 @@ public final class HttpFetcher {
     this.maxRedirects = maxRedirects;
     this.clock = clock;
     this.gate = new HostGate(perHostDelay, clock);
+    this.productToken = RobotsCache.productToken(userAgent);
+    this.robots = new RobotsCache(productToken, clock, robotsUrl -> fetch(
+        new Request(robotsUrl, "text/plain, */*;q=0.5", RobotsCache.MAX_BYTES, null, null, false)));
     // Redirects are followed here, not by the client, so that every hop meets the host policy.
     this.client = HttpClient.newBuilder()
         .followRedirects(HttpClient.Redirect.NEVER)
@@ -71,8 +78,19 @@ public final class HttpFetcher {
         .build();
   }
 
-  /** What to fetch. */
-  public record Request(URI url, String accept, int maxBytes, String etag, String lastModified) {
+  /**
+   * What to fetch.
+   *
+   * @param checkRobots obey the host's robots.txt on every hop (article pages); feeds, which the user
+   *     subscribed to, and robots.txt itself are fetched without
+   */
+  public record Request(URI url, String accept, int maxBytes, String etag, String lastModified,
+      boolean checkRobots) {
+
+    /** A request that does not consult robots.txt. */
+    public Request(URI url, String accept, int maxBytes, String etag, String lastModified) {
+      this(url, accept, maxBytes, etag, lastModified, false);
+    }
   }
 
   /**
@@ -86,6 +104,9 @@ public final class HttpFetcher {
     URI url = request.url();
     for (int hop = 0; ; hop++) {
       policy.check(url);
+      if (request.checkRobots()) {
+        checkRobots(url);
+      }
       java.time.Instant paused = gate.pausedUntil(url);
       if (paused != null) {
         throw FetchException.hostPaused("host " + url.getHost() + " asked to be left alone until " + paused
@@ -110,6 +131,24 @@ public final class HttpFetcher {
         continue;
       }
       return answer.result();
+    }
+  }
+
+  /**
+   * @throws FetchException (disallowed by robots) when the origin's robots.txt disallows {@code url}
+   */
+  private void checkRobots(URI url) throws InterruptedException {
+    RobotsCache.Verdict verdict = robots.verdict(url);
+    Duration crawlDelay = verdict.rules().crawlDelay();
+    if (crawlDelay != null) {
+      gate.minimumDelay(url, crawlDelay.compareTo(RobotsCache.MAX_CRAWL_DELAY) > 0
+          ? RobotsCache.MAX_CRAWL_DELAY : crawlDelay);
+    }
+    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+    String pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
+    if (!verdict.rules().allowed(pathAndQuery)) {
+      throw FetchException.disallowed("disallowed by robots.txt: " + url + " (" + verdict.origin()
+          + " of " + RobotsCache.origin(url) + ", user agent " + productToken + ")");
     }
   }
 

@@ -81,6 +81,7 @@ public final class FeedPoller {
     int created = 0;
     int changed = 0;
     int failed = 0;
+    int disallowed = 0;
     String firstFailure = null;
     boolean ok = false;
     Duration retryAfter = null;
@@ -111,6 +112,9 @@ public final class FeedPoller {
             }
           } catch (IngestException | IllegalArgumentException e) {
             failed++;
+            if (e instanceof FetchException f && f.disallowedByRobots()) {
+              disallowed++;
+            }
             LOG.warn("Article {} from feed {} failed: {}", item.link(), feedUrl, e.getMessage());
             if (firstFailure == null) {
               firstFailure = e.getMessage();
@@ -121,7 +125,9 @@ public final class FeedPoller {
         state.validators(answer.etag(), answer.lastModified());
         ok = true;
         if (failed > 0) {
-          status.setError(failed + " of " + seenItems + " article pages failed; first: " + firstFailure);
+          status.setError(failed + " of " + seenItems + " article pages failed"
+              + (disallowed == 0 ? "" : " (" + disallowed + " disallowed by robots.txt, not fetched)")
+              + "; first: " + firstFailure);
         }
       }
     } catch (FetchException e) {
@@ -136,7 +142,8 @@ public final class FeedPoller {
     }
     Instant finished = clock.instant();
     if (ok) {
-      state.succeeded(finished);
+      // Only produced articles count as a change: a page that keeps failing must not hold the feed at full rate.
+      state.succeeded(finished, created + changed > 0);
     } else {
       state.failed(finished, retryAfter);
     }
@@ -200,7 +207,7 @@ public final class FeedPoller {
     }
     long fetchedAt = clock.millis();
     FetchResult page = fetcher.fetch(new HttpFetcher.Request(item.link(), PAGE_ACCEPT, settings.maxPageBytes(),
-        null, null));
+        null, null, !state.source().ignoreRobots()));
     if (!page.ok()) {
       throw new IngestException("HTTP " + page.status() + " for article " + item.link());
     }

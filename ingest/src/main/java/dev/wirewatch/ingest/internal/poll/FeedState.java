@@ -8,6 +8,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * What the poller remembers about one feed between polls: its HTTP validators and its schedule. Polls of one
  * feed never overlap: callers hold the state's monitor while polling.
+ *
+ * <p>Adaptive interval: the interval in use is the configured one times a stretch factor of 1, 2 or
+ * {@link #MAX_STRETCH}. After {@link #QUIET_POLLS_TO_STRETCH} good polls in a row that brought nothing (HTTP
+ * 304, or no new or changed item) the factor doubles, up to the cap; a good poll that brings a new or changed
+ * item halves it again, back toward the configured interval. Failed polls leave it alone (they have their own
+ * back-off). So a quiet feed is asked at most four times less often, and a busy one as often as configured.
  */
 public final class FeedState {
 
@@ -15,11 +21,17 @@ public final class FeedState {
   static final Duration MAX_BACKOFF = Duration.ofHours(1);
   /** Spread of the interval, so feeds on one host do not fall into lock-step. */
   static final double JITTER = 0.1;
+  /** Largest stretch of a quiet feed's interval. */
+  static final int MAX_STRETCH = 4;
+  /** Good polls in a row without anything new before the interval is stretched (again). */
+  static final int QUIET_POLLS_TO_STRETCH = 3;
 
   private final FeedSource source;
   private String etag;
   private String lastModified;
   private int consecutiveFailures;
+  private int stretch = 1;
+  private int quietPolls;
   private Instant nextPollAt;
 
   public FeedState(FeedSource source) {
@@ -51,10 +63,37 @@ public final class FeedState {
     return nextPollAt;
   }
 
-  /** After a good poll: the normal interval again, with jitter. */
+  /** The configured interval times the current stretch factor: the time between good polls. */
+  public Duration currentInterval() {
+    return source.interval().multipliedBy(stretch);
+  }
+
+  /** The stretch factor now applied to the configured interval: 1, 2 or {@link #MAX_STRETCH}. */
+  public int stretch() {
+    return stretch;
+  }
+
+  /** After a good poll that brought nothing new. */
   void succeeded(Instant now) {
+    succeeded(now, false);
+  }
+
+  /**
+   * After a good poll: the interval adapts (see the class comment), then the next poll is set one interval on,
+   * with jitter.
+   *
+   * @param changed the poll brought at least one new or changed item
+   */
+  void succeeded(Instant now, boolean changed) {
     consecutiveFailures = 0;
-    nextPollAt = now.plus(jittered(source.interval()));
+    if (changed) {
+      quietPolls = 0;
+      stretch = Math.max(1, stretch / 2);
+    } else if (++quietPolls >= QUIET_POLLS_TO_STRETCH) {
+      quietPolls = 0;
+      stretch = Math.min(MAX_STRETCH, stretch * 2);
+    }
+    nextPollAt = now.plus(jittered(currentInterval()));
   }
 
   /**

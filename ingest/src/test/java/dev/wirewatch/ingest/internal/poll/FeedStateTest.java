@@ -52,4 +52,53 @@ class FeedStateTest {
     // Then
     assertEquals(600_000, delayMs(state));
   }
+
+  @Test
+  void quietFeedIsPolledLessOftenUpToFourTimesTheInterval() {
+    // Given a feed polled every minute
+    FeedState state = new FeedState(new FeedSource("xinhua", URI.create("https://english.news.cn/rss/chinarss.xml"),
+        Duration.ofMinutes(1)));
+
+    // When two good polls bring nothing, Then the interval stays as configured
+    state.succeeded(NOW, false);
+    state.succeeded(NOW, false);
+    assertEquals(1, state.stretch());
+    assertTrue(delayMs(state) >= 54_000 && delayMs(state) <= 66_000, "1 min: " + delayMs(state));
+
+    // When the third quiet poll comes, Then it doubles
+    state.succeeded(NOW, false);
+    assertEquals(Duration.ofMinutes(2), state.currentInterval());
+    assertTrue(delayMs(state) >= 108_000 && delayMs(state) <= 132_000, "2 min: " + delayMs(state));
+
+    // When it stays quiet for many more polls, Then it stops at four times the configured interval
+    for (int i = 0; i < 12; i++) {
+      state.succeeded(NOW, false);
+    }
+    assertEquals(4, state.stretch());
+    assertTrue(delayMs(state) >= 216_000 && delayMs(state) <= 264_000, "4 min: " + delayMs(state));
+  }
+
+  @Test
+  void newItemsShortenTheIntervalBackTowardTheConfiguredOne() {
+    // Given a quiet feed stretched to four times its interval
+    FeedState state = new FeedState(new FeedSource("ecns", URI.create("https://www.ecns.cn/rss/rss.xml"),
+        Duration.ofMinutes(5)));
+    for (int i = 0; i < 6; i++) {
+      state.succeeded(NOW, false);
+    }
+    assertEquals(4, state.stretch());
+
+    // When a poll brings new items, Then the stretch halves; When another does, Then it is back to 1
+    state.succeeded(NOW, true);
+    assertEquals(Duration.ofMinutes(10), state.currentInterval());
+    state.succeeded(NOW, true);
+    assertEquals(Duration.ofMinutes(5), state.currentInterval());
+
+    // When a failure comes between quiet polls, Then the count of quiet polls is not reset by it
+    state.succeeded(NOW, false);
+    state.failed(NOW, null);
+    state.succeeded(NOW, false);
+    state.succeeded(NOW, false);
+    assertEquals(2, state.stretch());
+  }
 }
