@@ -3,7 +3,9 @@ package dev.wirewatch.app;
 import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.broker.EmbeddedKafka;
+import dev.wirewatch.broker.GroupProgress;
 import dev.wirewatch.broker.TopicProvisioner;
+import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.classify.streams.ClassifyTopology;
 import dev.wirewatch.ingest.IngestService;
@@ -18,17 +20,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,19 +63,48 @@ public final class Pipeline implements AutoCloseable {
   /** The stages one process can run; all three by default, one each when scaled out. */
   public enum Stage { INGEST, CLASSIFY, SINK }
 
+  /**
+   * How to start: which stages, with which classifier, and what to do once Kafka is reachable but before
+   * the classifier starts (a replay rewinds the classifier's input there).
+   */
+  public record Options(Set<Stage> stages, ArchiveClassifier classifier, Consumer<Map<String, Object>> beforeClassify) {
+
+    public Options {
+      if (stages.isEmpty()) {
+        throw new IllegalArgumentException("stages must name at least one stage");
+      }
+      stages = Set.copyOf(stages);
+    }
+
+    /** Every stage, the shipped classifier, nothing before classify starts. */
+    public static Options defaults() {
+      return new Options(EnumSet.allOf(Stage.class), null, props -> { });
+    }
+
+    public Options withStages(Set<Stage> selected) {
+      return new Options(selected, classifier, beforeClassify);
+    }
+
+    public Options withClassifier(ArchiveClassifier replacement) {
+      return new Options(stages, replacement, beforeClassify);
+    }
+
+    public Options beforeClassify(Consumer<Map<String, Object>> action) {
+      return new Options(stages, classifier, action);
+    }
+  }
+
   /** Starts every stage. */
   public static Pipeline start(WirewatchConfig config) {
-    return start(config, EnumSet.allOf(Stage.class));
+    return start(config, Options.defaults());
   }
 
   /**
    * Starts Kafka (if embedded), creates the topics, and starts classify and sink when selected; ingest
    * waits for {@link #runOnce} or {@link #runUntilStopped}.
    */
-  public static Pipeline start(WirewatchConfig config, Set<Stage> stages) {
-    if (stages.isEmpty()) {
-      throw new IllegalArgumentException("stages must name at least one stage");
-    }
+  public static Pipeline start(WirewatchConfig config, Options options) {
+    Set<Stage> stages = options.stages();
     EmbeddedKafka broker = null;
     KafkaStreams streams = null;
     EventSink sink = null;
@@ -93,8 +119,11 @@ public final class Pipeline implements AutoCloseable {
       TopicProvisioner.ensureTopics(kafkaProps, config.integer(Settings.TOPIC_PARTITIONS),
           (short) config.integer(Settings.TOPIC_REPLICATION));
 
+      options.beforeClassify().accept(Map.copyOf(kafkaProps));
       if (stages.contains(Stage.CLASSIFY)) {
-        streams = startClassify(config, kafkaProps);
+        ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
+            : Reextraction.classifier(DialogueClassifier.standard(), null);
+        streams = startClassify(config, kafkaProps, classifier);
       }
       if (stages.contains(Stage.SINK)) {
         sink = new EventSink(Stages.sinkSettings(config), kafkaProps);
@@ -120,19 +149,20 @@ public final class Pipeline implements AutoCloseable {
     return summary;
   }
 
-  /** Polls feeds on their intervals until the returned latch is released by {@link #close()}. */
-  public void runUntilStopped(CountDownLatch stop) throws InterruptedException {
+  /** Starts polling every feed on its own interval, in the background, until {@link #close()}. */
+  public void startIngestLoop() {
     if (ingest != null) {
       ingest.start();
     }
-    stop.await();
   }
 
   /** Waits until the classifier has consumed all input and the sink has stored every event. */
   public void awaitDrained(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
     if (streams != null) {
-      awaitClassified(deadline);
+      // The classifier's input: the archive and its own repartition topics.
+      GroupProgress.awaitCaughtUp(kafkaProps, applicationId, topic -> topic.equals(Topics.RAW_ARTICLES.name())
+          || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")), Duration.between(Instant.now(), deadline));
     }
     if (sink != null && !sink.drain(Duration.between(Instant.now(), deadline))) {
       throw new IllegalStateException("sink has not stored every event in time: " + sink.health());
@@ -153,7 +183,9 @@ public final class Pipeline implements AutoCloseable {
     closeQuietly(ingest, failure);
     if (streams != null) {
       try {
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group at once: a replay can only rewind the application while it has no member.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
       } catch (RuntimeException e) {
         failure.addSuppressed(e);
       }
@@ -165,10 +197,12 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private static KafkaStreams startClassify(WirewatchConfig config, Map<String, Object> kafkaProps) {
-    DialogueClassifier classifier = DialogueClassifier.standard();
+  private static KafkaStreams startClassify(WirewatchConfig config, Map<String, Object> kafkaProps,
+      ArchiveClassifier classifier) {
     Properties props = ClassifyTopology.streamsProperties(kafkaProps, config.get(Settings.CLASSIFY_APP_ID),
         config.dataDir().resolve("streams"));
+    // A crashed instance is noticed (and a replay after it can start) within seconds, not the default 45 s.
+    props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     KafkaStreams streams = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
@@ -195,54 +229,6 @@ public final class Pipeline implements AutoCloseable {
     }
     log.info("Classify application {} running, classifier {}", config.get(Settings.CLASSIFY_APP_ID), classifier.version());
     return streams;
-  }
-
-  /**
-   * Caught up means: for raw-articles and every repartition topic of the application, the committed
-   * offset of the application's group has reached the read-committed end of the partition.
-   */
-  private void awaitClassified(Instant deadline) {
-    try (Admin admin = Admin.create(kafkaProps)) {
-      while (true) {
-        if (classifyCaughtUp(admin)) {
-          return;
-        }
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("classify application has not caught up with its input in time");
-        }
-        TimeUnit.MILLISECONDS.sleep(100);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the classifier", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot read the classifier's progress: " + e.getMessage(), e);
-    }
-  }
-
-  private boolean classifyCaughtUp(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
-    Set<String> inputs = admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
-        .filter(t -> t.equals(Topics.RAW_ARTICLES.name())
-            || (t.startsWith(applicationId + "-") && t.endsWith("-repartition")))
-        .collect(Collectors.toSet());
-    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-    admin.describeTopics(inputs).allTopicNames().get(30, TimeUnit.SECONDS).forEach((name, description) ->
-        description.partitions().forEach(p -> request.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
-    Map<TopicPartition, Long> ends = new HashMap<>();
-    admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
-        .forEach((tp, info) -> ends.put(tp, info.offset()));
-    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-        .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      if (end.getValue() == 0) {
-        continue;
-      }
-      OffsetAndMetadata position = committed.get(end.getKey());
-      if (position == null || position.offset() < end.getValue()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {

@@ -40,6 +40,7 @@ public final class Stages {
 
   private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {
     return new FeedSource(feed.source(), URI.create(feed.url()),
-        feed.interval() == null ? config.duration(Settings.FEED_INTERVAL) : feed.interval());
+        feed.interval() == null ? config.duration(Settings.FEED_INTERVAL) : feed.interval())
+        .withIgnoreRobots(feed.ignoreRobots());
   }
 }

@@ -5,6 +5,7 @@ import dev.wirewatch.classify.BadInputException;
 import dev.wirewatch.ingest.IngestException;
 import java.io.PrintWriter;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "Watches wire-service feeds and turns reports of human-rights dialogues into events.",
     subcommands = {RunCommand.class, DemoCommand.class, ClassifyCommand.class, ExtractCommand.class,
-        EventsCommand.class, FeedsCommand.class, VersionCommand.class, ConfigCommand.class})
+        EventsCommand.class, FeedsCommand.class, ReplayCommand.class, VersionCommand.class, ConfigCommand.class})
 public final class Main implements Runnable {
 
   public static final int OK = 0;
@@ -27,7 +28,7 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     // Decide the log level before the first logger exists: offline commands keep stderr for errors only.
-    if (args.length > 0 && !args[0].equals("run") && !args[0].equals("demo")) {
+    if (args.length > 0 && !Set.of("run", "demo", "replay").contains(args[0])) {
       System.setProperty("wirewatch.log.level", "WARN");
     }
     int code = execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv());

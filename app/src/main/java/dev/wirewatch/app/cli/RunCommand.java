@@ -36,7 +36,7 @@ final class RunCommand extends ConfiguredCommand {
     if (stages.size() < Pipeline.Stage.values().length && config.embeddedKafka()) {
       throw new UserError("--stage needs an external Kafka (kafka.bootstrap.servers): the embedded broker lives in one process");
     }
-    try (Pipeline pipeline = Pipeline.start(config, stages)) {
+    try (Pipeline pipeline = Pipeline.start(config, Pipeline.Options.defaults().withStages(stages))) {
       Thread hook = new Thread(() -> {
         log.info("Stopping wirewatch");
         stop.countDown();
@@ -48,8 +48,9 @@ final class RunCommand extends ConfiguredCommand {
         log.info("One pass done: {}", summary);
         err().println("wirewatch: one pass done: " + summary);
       } else {
+        pipeline.startIngestLoop();
         log.info("wirewatch running; Ctrl-C stops it");
-        pipeline.runUntilStopped(stop);
+        stop.await();
       }
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

@@ -1,6 +1,7 @@
 package dev.wirewatch.app.cli;
 
 import dev.wirewatch.classify.DialogueClassifier;
+import dev.wirewatch.ingest.ArticleExtractor;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ final class VersionCommand implements Callable<Integer> {
     String build = VersionCommand.class.getPackage().getImplementationVersion();
     return new String[] {
         "wirewatch " + (build == null ? "development build" : build),
-        "classifierVersion " + DialogueClassifier.standard().version()
+        "classifierVersion " + DialogueClassifier.standard().version(),
+        "extractors " + String.join(" ", ArticleExtractor.profileVersions())
     };
   }
 

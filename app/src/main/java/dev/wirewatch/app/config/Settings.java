@@ -43,7 +43,7 @@ public final class Settings {
 
   private static final List<Setting> ALL = List.of(
       new Setting(FEEDS, "Xinhua English and ECNS",
-          "Feeds to poll: a list of {source, url, interval}; source (xinhua, ecns, generic) picks the page profile.", false),
+          "Feeds to poll: a list of {source, url, interval, ignoreRobots}; source (xinhua, ecns, generic) picks the page profile.", false),
       new Setting(DATA_DIR, "./data", "Directory of the embedded broker, Streams state and the SQLite database.", false),
       new Setting(BOOTSTRAP_SERVERS, "",
           "Kafka cluster to use; empty starts a real single-node broker inside the process under data.dir.", false),

@@ -257,13 +257,19 @@ public final class WirewatchConfig {
       }
       Set<String> keys = new TreeSet<>();
       item.fieldNames().forEachRemaining(keys::add);
-      keys.removeAll(Set.of("source", "url", "interval"));
+      keys.removeAll(Set.of("source", "url", "interval", "ignoreRobots"));
       if (!keys.isEmpty()) {
-        throw new ConfigException(where + ": unknown feed key '" + keys.iterator().next() + "' (known: source, url, interval)");
+        throw new ConfigException(where + ": unknown feed key '" + keys.iterator().next()
+            + "' (known: source, url, interval, ignoreRobots)");
       }
       String interval = item.path("interval").asText(null);
-      feeds.add(feed(item.path("source").asText("generic"), item.path("url").asText(""),
-          interval == null ? null : parseDuration(interval, "feed interval"), where));
+      FeedSpec feed = feed(item.path("source").asText("generic"), item.path("url").asText(""),
+          interval == null ? null : parseDuration(interval, "feed interval"), where);
+      JsonNode ignoreRobots = item.path("ignoreRobots");
+      if (!ignoreRobots.isMissingNode() && !ignoreRobots.isBoolean()) {
+        throw new ConfigException(where + ": feed ignoreRobots must be true or false");
+      }
+      feeds.add(new FeedSpec(feed.source(), feed.url(), feed.interval(), ignoreRobots.asBoolean(false)));
     }
     return feeds;
   }

@@ -1,5 +1,6 @@
 package dev.wirewatch.classify.streams;
 
+import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.classify.streams.internal.ClassifyProcessor;
 import dev.wirewatch.classify.streams.internal.DlqDeserializationHandler;
@@ -66,8 +67,13 @@ public final class ClassifyTopology {
   private ClassifyTopology() {
   }
 
-  /** The topology; {@code main} code and tests build the same one. */
+  /** The topology with the classifier applied to articles as archived; {@code main} code and tests build the same one. */
   public static Topology buildTopology(DialogueClassifier classifier) {
+    return buildTopology(ArchiveClassifier.of(Objects.requireNonNull(classifier, "classifier")));
+  }
+
+  /** The topology, with {@code classifier} deciding what each archived article is (the replay path uses the same). */
+  public static Topology buildTopology(ArchiveClassifier classifier) {
     Objects.requireNonNull(classifier, "classifier");
     AvroSerde<DialogueMention> mentionSerde = AvroSerde.of(DialogueMention.class);
     StreamsBuilder builder = new StreamsBuilder();

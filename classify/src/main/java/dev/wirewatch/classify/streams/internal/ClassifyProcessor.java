@@ -1,8 +1,6 @@
 package dev.wirewatch.classify.streams.internal;
 
-import dev.wirewatch.classify.ArticleInput;
-import dev.wirewatch.classify.DialogueClassifier;
-import dev.wirewatch.classify.Verdict;
+import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.schema.DialogueMention;
 import dev.wirewatch.schema.RawArticle;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,12 +19,12 @@ public final class ClassifyProcessor implements Processor<String, RawArticle, St
 
   private static final Logger LOG = LoggerFactory.getLogger(ClassifyProcessor.class);
 
-  private final DialogueClassifier classifier;
+  private final ArchiveClassifier classifier;
   private final String storeName;
   private ProcessorContext<String, Routed> context;
   private KeyValueStore<String, DialogueMention> mentions;
 
-  public ClassifyProcessor(DialogueClassifier classifier, String storeName) {
+  public ClassifyProcessor(ArchiveClassifier classifier, String storeName) {
     this.classifier = classifier;
     this.storeName = storeName;
   }
@@ -48,16 +46,7 @@ public final class ClassifyProcessor implements Processor<String, RawArticle, St
     DialogueMention previous = mentions.get(articleId);
     DialogueMention current = null;
     if (raw != null) {
-      Verdict verdict = classifier.classify(new ArticleInput(articleId, raw.getSource(), raw.getUrl(), raw.getTitle(),
-          raw.getPublishedAt(), raw.getDateline(), raw.getLanguage(), raw.getText() == null ? "" : raw.getText()));
-      if (verdict.isDialogue()) {
-        current = DialogueMention.newBuilder()
-            .setArticleId(articleId)
-            .setClassifierVersion(verdict.classifierVersion())
-            .setExtractorVersion(raw.getExtractorVersion())
-            .setDialogue(verdict.dialogue())
-            .build();
-      }
+      current = classifier.mentionOf(articleId, classifier.refreshed(raw)).orElse(null);
     }
     long ts = record.timestamp();
     if (current == null) {

@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Keeps, per eventId, the mentions that report it (store key {@code eventId + '\u0000' + articleId}, read back
- * with a prefix scan) and emits the merged event after each change, or a tombstone when none is left.
+ * with a prefix scan) and emits the merged event after each change that alters its content, or a tombstone when
+ * none is left. classifierVersion alone is not a change: the event keeps the version that last changed it.
  */
 public final class EventProcessor implements Processor<String, MentionChange, String, DialogueEvent> {
 
@@ -43,11 +44,22 @@ public final class EventProcessor implements Processor<String, MentionChange, St
       throw new IllegalArgumentException("mention change without eventId or body");
     }
     String prefix = eventId + SEPARATOR;
+    DialogueEvent before = merged(eventId, prefix);
     if (change.mention() == null) {
       store.delete(prefix + change.articleId());
     } else {
       store.put(prefix + change.articleId(), change.mention());
     }
+    DialogueEvent after = merged(eventId, prefix);
+    if (sameContent(before, after)) {
+      // Nothing a consumer can see changed (a replay re-stamping the same answer, a duplicate change):
+      // the record on the topic, and the database row behind it, stay as they are.
+      return;
+    }
+    context.forward(new Record<>(eventId, after, record.timestamp()));
+  }
+
+  private DialogueEvent merged(String eventId, String prefix) {
     List<DialogueEvent> readings = new ArrayList<>();
     try (KeyValueIterator<String, DialogueMention> it = store.prefixScan(prefix, new StringSerializer())) {
       while (it.hasNext()) {
@@ -55,7 +67,14 @@ public final class EventProcessor implements Processor<String, MentionChange, St
         readings.add(kv.value.getDialogue());
       }
     }
-    DialogueEvent merged = readings.isEmpty() ? null : EventMerger.merge(eventId, readings);
-    context.forward(new Record<>(eventId, merged, record.timestamp()));
+    return readings.isEmpty() ? null : EventMerger.merge(eventId, readings);
+  }
+
+  /** Equal apart from classifierVersion, which names the version that last changed an event's content. */
+  static boolean sameContent(DialogueEvent before, DialogueEvent after) {
+    if (before == null || after == null) {
+      return before == after;
+    }
+    return DialogueEvent.newBuilder(after).setClassifierVersion(before.getClassifierVersion()).build().equals(before);
   }
 }

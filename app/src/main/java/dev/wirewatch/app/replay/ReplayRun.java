@@ -1,0 +1,108 @@
+package dev.wirewatch.app.replay;
+
+import dev.wirewatch.app.Pipeline;
+import dev.wirewatch.app.config.Settings;
+import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.broker.TopicSnapshot;
+import dev.wirewatch.classify.ArchiveClassifier;
+import dev.wirewatch.schema.DialogueEvent;
+import dev.wirewatch.schema.topic.TopicSpec;
+import dev.wirewatch.schema.topic.Topics;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One real replay: the pipeline started with the classify application rewound to the start of the archive
+ * (and the other selected stages running live), then, once it has caught up, a report of what changed.
+ * Rewinding again after a crash gives the same outcome: the application's stores already hold the new
+ * answer, so records that are already right are not written again.
+ */
+public final class ReplayRun implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ReplayRun.class);
+
+  private final Pipeline pipeline;
+  private final ArchiveClassifier classifier;
+  private final Map<String, DialogueEvent> before;
+  private final Set<String> versionsBefore;
+  private final AtomicInteger reextracted;
+  private final long startedNanos;
+
+  private ReplayRun(Pipeline pipeline, ArchiveClassifier classifier, Map<String, DialogueEvent> before,
+      Set<String> versionsBefore, AtomicInteger reextracted, long startedNanos) {
+    this.pipeline = pipeline;
+    this.classifier = classifier;
+    this.before = before;
+    this.versionsBefore = versionsBefore;
+    this.reextracted = reextracted;
+    this.startedNanos = startedNanos;
+  }
+
+  /**
+   * Starts the pipeline for a replay.
+   *
+   * @param options stages to run (the classifier in them is replaced by {@code classifier})
+   * @param reextracted the counter {@code classifier}'s refresh increments, or null
+   */
+  public static ReplayRun start(WirewatchConfig config, Pipeline.Options options, ArchiveClassifier classifier,
+      AtomicInteger reextracted, Duration limit) {
+    AtomicReference<Map<String, DialogueEvent>> before = new AtomicReference<>();
+    Set<String> versions = new TreeSet<>();
+    String applicationId = config.get(Settings.CLASSIFY_APP_ID);
+    long started = System.nanoTime();
+    Pipeline pipeline = Pipeline.start(config, options.withClassifier(classifier).beforeClassify(props -> {
+      before.set(TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit));
+      TopicSnapshot.latestPerKey(Topics.DIALOGUE_MENTIONS, props, limit).values()
+          .forEach(m -> versions.add(m.getClassifierVersion()));
+      Replay.rewind(props, applicationId);
+      log.info("Replay: classify application {} rewound to the start of {}", applicationId, Topics.RAW_ARTICLES.name());
+    }));
+    return new ReplayRun(pipeline, classifier, before.get(), versions, reextracted == null ? new AtomicInteger() : reextracted, started);
+  }
+
+  public Pipeline pipeline() {
+    return pipeline;
+  }
+
+  /** Waits until classify and sink have caught up with the archive (and anything that arrived meanwhile). */
+  public ReplayReport awaitCaughtUp(Duration limit) {
+    pipeline.awaitDrained(limit);
+    Map<String, Object> props = pipeline.kafkaProperties();
+    Map<String, DialogueEvent> after = TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit);
+    ReplayReport report = ReplayReport.compare(before, after, classifier.version(), versionsBefore,
+        archivedArticles(props, limit), reextracted.get());
+    log.info("{} in {} s", report.summaryLine(), String.format("%.1f", elapsedSeconds()));
+    return report;
+  }
+
+  public double elapsedSeconds() {
+    return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+  }
+
+  /** Distinct live articles in the archive, counted without decoding the archived pages. */
+  private static int archivedArticles(Map<String, Object> props, Duration limit) {
+    Set<String> keys = new HashSet<>();
+    TopicSpec<String, byte[]> keysOnly = new TopicSpec<>(Topics.RAW_ARTICLES.name(), Serdes.String(), Serdes.ByteArray(), Map.of());
+    TopicSnapshot.scan(keysOnly, props, limit, (key, value) -> {
+      if (value == null) {
+        keys.remove(key);
+      } else {
+        keys.add(key);
+      }
+    });
+    return keys.size();
+  }
+}

@@ -1,0 +1,96 @@
+package dev.wirewatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.broker.EmbeddedKafka;
+import dev.wirewatch.broker.TopicProvisioner;
+import dev.wirewatch.classify.ArticleInput;
+import dev.wirewatch.classify.DialogueClassifier;
+import dev.wirewatch.classify.streams.ClassifyTopology;
+import dev.wirewatch.schema.RawArticle;
+import dev.wirewatch.schema.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+/**
+ * Classifier figures: MB of article text per second on one core (on-topic corpus text, the worst case, and a
+ * realistic wire mix), and the classify topology's throughput against a plain pass-through topology on the
+ * same embedded broker in the same run, as a ratio (targets: >= 20 MB/s, ratio >= 0.85).
+ *
+ * <p>Run from the repository root: {@code bench/run classify [articles]}
+ */
+public final class ClassifyBenchmark {
+
+  public static void main(String[] args) throws Exception {
+    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    DialogueClassifier classifier = DialogueClassifier.standard();
+    System.out.println(Machine.describe());
+    System.out.println("classifier " + classifier.version());
+
+    List<ArticleInput> onTopic = BenchArchive.corpus(BenchArchive.CORPUS).stream().map(ClassifyBenchmark::input).toList();
+    System.out.printf("one core, corpus text (all on-topic, worst case): %.1f MB/s%n", megabytesPerSecond(classifier, onTopic));
+    List<ArticleInput> mix = BenchArchive.mixed(4_000, 0.05, BenchArchive.CORPUS).stream().map(ClassifyBenchmark::input).toList();
+    System.out.printf("one core, wire mix (5%% on-topic): %.1f MB/s%n", megabytesPerSecond(classifier, mix));
+
+    Path dataDir = Files.createTempDirectory("wirewatch-bench-classify");
+    try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir)) {
+      TopicProvisioner.ensureTopics(kafka.clientProperties(), 1, (short) -1);
+      List<RawArticle> archive = BenchArchive.mixed(articles, 0.05, BenchArchive.CORPUS);
+      BenchArchive.produce(kafka.clientProperties(), archive);
+      try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(kafka.clientProperties())) {
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("bench-pass-through", 1, (short) 1)))
+            .all().get();
+      }
+
+      StreamsBuilder builder = new StreamsBuilder();
+      builder.stream(Topics.RAW_ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+          .to("bench-pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()));
+      Properties passProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-pass-through",
+          dataDir.resolve("streams-pass"));
+      double pass = StreamsRun.secondsToConsumeArchive(builder.build(), passProps, kafka.clientProperties());
+
+      Properties classifyProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-classify",
+          dataDir.resolve("streams-classify"));
+      double classify = StreamsRun.secondsToConsumeArchive(ClassifyTopology.buildTopology(classifier), classifyProps,
+          kafka.clientProperties());
+
+      System.out.printf("topologies over %d archived articles (%.1f MB text, 5%% on-topic), exactly_once_v2, embedded broker:%n",
+          articles, BenchArchive.textBytes(archive) / 1e6);
+      System.out.printf("  pass-through: %.2f s (%.0f articles/s)%n", pass, articles / pass);
+      System.out.printf("  classify:     %.2f s (%.0f articles/s)%n", classify, articles / classify);
+      System.out.printf("  throughput ratio classify / pass-through: %.2f%n", pass / classify);
+    }
+    System.exit(0);
+  }
+
+  private static double megabytesPerSecond(DialogueClassifier classifier, List<ArticleInput> inputs) {
+    long bytesPerPass = inputs.stream().mapToLong(i -> i.text().getBytes(StandardCharsets.UTF_8).length).sum();
+    long end = System.nanoTime() + 2_000_000_000L;
+    while (System.nanoTime() < end) {
+      inputs.forEach(classifier::classify); // warm-up
+    }
+    long bytes = 0;
+    long t0 = System.nanoTime();
+    while (System.nanoTime() - t0 < 5_000_000_000L) {
+      inputs.forEach(classifier::classify);
+      bytes += bytesPerPass;
+    }
+    return bytes / 1e6 / ((System.nanoTime() - t0) / 1e9);
+  }
+
+  private static ArticleInput input(JsonNode a) {
+    return new ArticleInput(a.path("id").asText(), a.path("source").asText(), a.path("url").asText(), a.path("title").asText(),
+        a.path("publishedAt").asText(null), a.path("dateline").asText(null), a.path("language").asText(null), a.path("text").asText());
+  }
+
+  private static ArticleInput input(RawArticle a) {
+    return new ArticleInput(a.getArticleId(), a.getSource(), a.getUrl(), a.getTitle(), a.getPublishedAt(), a.getDateline(),
+        a.getLanguage(), a.getText());
+  }
+}
