@@ -10,7 +10,6 @@ import dev.wirewatch.app.replay.ReplayRun;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,13 +46,8 @@ final class ReplayCommand extends ConfiguredCommand {
       }
       return Main.OK;
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    try (ReplayRun replay = ReplayRun.start(config, Pipeline.Options.defaults(), classifier, reextracted, limit)) {
-      Thread hook = new Thread(() -> {
-        stop.countDown();
-        replay.close();
-      }, "wirewatch-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    try (ReplayRun replay = ReplayRun.start(config, Pipeline.Options.defaults(), classifier, reextracted, limit);
+        StopOnSignal signal = new StopOnSignal(replay)) {
       if (once) {
         replay.pipeline().runOnce(limit);
       } else {
@@ -65,12 +59,7 @@ final class ReplayCommand extends ConfiguredCommand {
       out().flush();
       if (!once) {
         log.info("Replay done; wirewatch keeps running. Ctrl-C stops it");
-        stop.await();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already stopping and the hook is closing the pipeline.
+        signal.await();
       }
     }
     return Main.OK;

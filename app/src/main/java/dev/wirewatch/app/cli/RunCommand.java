@@ -6,7 +6,6 @@ import dev.wirewatch.ingest.PollSummary;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -32,32 +31,26 @@ final class RunCommand extends ConfiguredCommand {
   @Override
   int run(WirewatchConfig config) throws InterruptedException {
     Duration timeout = WirewatchConfig.parseDuration(drainTimeout, "--drain-timeout");
-    CountDownLatch stop = new CountDownLatch(1);
     if (stages.size() < Pipeline.Stage.values().length && config.embeddedKafka()) {
       throw new UserError("--stage needs an external Kafka (kafka.bootstrap.servers): the embedded broker lives in one process");
     }
-    try (Pipeline pipeline = Pipeline.start(config, Pipeline.Options.defaults().withStages(stages))) {
-      Thread hook = new Thread(() -> {
-        log.info("Stopping wirewatch");
-        stop.countDown();
-        pipeline.close();
-      }, "wirewatch-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
+    try (Pipeline pipeline = Pipeline.start(config, Pipeline.Options.defaults().withStages(stages));
+        StopOnSignal signal = new StopOnSignal(pipeline)) {
       if (once) {
-        PollSummary summary = pipeline.runOnce(timeout);
+        String summary = describe(pipeline.runOnce(timeout));
         log.info("One pass done: {}", summary);
         err().println("wirewatch: one pass done: " + summary);
       } else {
         pipeline.startIngestLoop();
         log.info("wirewatch running; Ctrl-C stops it");
-        stop.await();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException shuttingDown) {
-        // The JVM is already stopping and the hook is closing the pipeline.
+        signal.await();
       }
     }
     return Main.OK;
+  }
+
+  private static String describe(PollSummary s) {
+    return String.format("%d feeds polled (%d failed, see ./wirewatch feeds), %d items seen, %d new articles, %d changed, %d pages failed",
+        s.feedsPolled(), s.feedsFailed(), s.itemsSeen(), s.articlesNew(), s.articlesChanged(), s.articlesFailed());
   }
 }

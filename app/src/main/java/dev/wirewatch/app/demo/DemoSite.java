@@ -44,6 +44,8 @@ public final class DemoSite implements AutoCloseable {
 
   /** Starts serving on {@code port} of 127.0.0.1 (0: a free one). */
   public static DemoSite start(int port) {
+    // The JDK server answers in two writes; without TCP_NODELAY each response waits ~40 ms for a delayed ACK.
+    System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     Map<String, byte[]> raw = load();
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
