@@ -16,11 +16,13 @@ import java.util.Objects;
  * {@code tone.tsv}). {@link #version()} is {@code "1." + } the first 12 hex digits of SHA-256 over those files
  * and a code revision, so a changed rule always gives a changed version.
  *
- * <p><b>eventId</b>: {@code cn-<counterpart codes, lower-case, sorted, joined by '-'>/human-rights-<dialogue|consultation>/<key>},
- * e.g. {@code cn-eu/human-rights-dialogue/2024-06-13}. The key is the round's <em>start day</em> when the article
- * states it to the day (an announcement and a report of the held round both know it, so they share the id);
- * otherwise the month of the round when only that is known ({@code 2024-06}), otherwise the month of the
- * story's dateline (or publication day in Beijing time).
+ * <p><b>eventId</b>: {@code cn-<counterpart codes, lower-case, sorted, joined by '-'>/human-rights-<dialogue|consultation>/<YYYY-MM>},
+ * e.g. {@code cn-eu/human-rights-dialogue/2024-06}. The key is the month in which the round starts: from its stated
+ * dates (day or month), else from a relative week ("last week": the month of that week's Wednesday), else the month
+ * of the story's dateline (or publication day in Beijing time). A month, not a day, because reports of one round
+ * often disagree by a day (local datelines against Beijing time, "opened on Tuesday" against "concluded on
+ * Wednesday", planned against actual dates, "last week") while one counterpart meets at most a few times a year;
+ * so an announcement and the report of the held round share the id. See {@code EventIds} for the full rule.
  */
 public final class DialogueClassifier {
 

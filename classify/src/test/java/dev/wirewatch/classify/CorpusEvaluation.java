@@ -26,7 +26,13 @@ public final class CorpusEvaluation {
       "coChairs", "previousRound", "nextRound");
 
   /** Detection and field scores. */
-  public record Metrics(int articles, int tp, int fp, int fn, int tn, Map<String, double[]> fieldCorrectTotal, List<String> misses) {
+  public record Metrics(int articles, int tp, int fp, int fn, int tn, Map<String, double[]> fieldCorrectTotal, List<String> misses,
+                        int groups, int consistentGroups) {
+
+    /** Share of labelled groups (articles reporting one round) whose detected articles all got one eventId. */
+    public double groupConsistency() {
+      return groups == 0 ? 1 : (double) consistentGroups / groups;
+    }
 
     public double precision() {
       return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
@@ -51,6 +57,7 @@ public final class CorpusEvaluation {
       StringBuilder sb = new StringBuilder();
       sb.append(String.format(Locale.ROOT, "articles=%d tp=%d fp=%d fn=%d tn=%d precision=%.3f recall=%.3f f1=%.3f%n",
           articles, tp, fp, fn, tn, precision(), recall(), f1()));
+      sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", "eventIdGroups", groupConsistency(), consistentGroups, groups));
       for (String f : FIELDS) {
         double[] ct = fieldCorrectTotal.getOrDefault(f, new double[2]);
         sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", f, fieldAccuracy(f), (int) ct[0], (int) ct[1]));
@@ -82,6 +89,7 @@ public final class CorpusEvaluation {
     int n = 0;
     Map<String, double[]> fields = new TreeMap<>();
     List<String> misses = new ArrayList<>();
+    Map<String, Map<String, String>> groupIds = new TreeMap<>();
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
@@ -100,6 +108,9 @@ public final class CorpusEvaluation {
         boolean want = expected.path("isDialogue").asBoolean();
         if (want && v.isDialogue()) {
           tp++;
+          if (!o.path("group").asText("").isEmpty()) {
+            groupIds.computeIfAbsent(o.path("group").asText(), k -> new TreeMap<>()).put(in.id(), v.dialogue().getEventId());
+          }
           compare(in.id(), expected.path("dialogue"), v.dialogue(), fields, misses);
         } else if (want) {
           fn++;
@@ -112,7 +123,15 @@ public final class CorpusEvaluation {
         }
       }
     }
-    return new Metrics(n, tp, fp, fn, tn, fields, misses);
+    int consistent = 0;
+    for (Map.Entry<String, Map<String, String>> g : groupIds.entrySet()) {
+      if (g.getValue().values().stream().distinct().count() == 1) {
+        consistent++;
+      } else {
+        misses.add("GROUP " + g.getKey() + " eventIds differ: " + g.getValue());
+      }
+    }
+    return new Metrics(n, tp, fp, fn, tn, fields, misses, groupIds.size(), consistent);
   }
 
   private static void compare(String id, JsonNode expected, DialogueEvent actual, Map<String, double[]> fields, List<String> misses) {

@@ -16,7 +16,7 @@ class EventMergerTest {
   private static DialogueEvent reading(String articleId, String publishedAt, String status, double confidence, Integer round,
                                        String startDate) {
     return DialogueEvent.newBuilder()
-        .setEventId("cn-ch/human-rights-dialogue/2025-06-13").setFormat("dialogue").setCounterparts(List.of("CH"))
+        .setEventId("cn-ch/human-rights-dialogue/2025-06").setFormat("dialogue").setCounterparts(List.of("CH"))
         .setStatus(status).setRound(round).setStartDate(startDate).setEndDate(startDate).setConfidence(confidence)
         .setClassifierVersion("1.test")
         .setMentions(List.of(Mention.newBuilder().setArticleId(articleId).setSource("xinhua").setUrl("u/" + articleId)
@@ -33,7 +33,7 @@ class EventMergerTest {
   void statusComesFromTheLatestPublishedReadingAndFieldsFromTheMostConfident() {
     // Given readings of one round: announcement (most confident), later held report, a weak early one
     // When
-    DialogueEvent merged = EventMerger.merge("cn-ch/human-rights-dialogue/2025-06-13", readings);
+    DialogueEvent merged = EventMerger.merge("cn-ch/human-rights-dialogue/2025-06", readings);
 
     // Then: "b" at 23:00Z is 07:00 next day in Beijing, the latest
     assertEquals("HELD", merged.getStatus());

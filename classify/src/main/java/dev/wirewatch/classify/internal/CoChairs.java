@@ -19,22 +19,32 @@ public final class CoChairs {
   public record Found(String name, String title, String side, int start, int end) {
   }
 
-  private static final Pattern CHAIRED_BY = Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|由");
+  private static final Pattern CHAIRED_BY = Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|\\bjointly\\s+chaired\\s+by\\s+|由");
+  /** "A, title, chaired the talks together with B, title" / "A would co-chair the consultation with B". */
+  private static final Pattern CHAIR_WITH = Pattern.compile(
+      "(?i),?\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*(?:co-?)?chair(?:ed|s|ing)?\\s+the\\s+(?:[\\w-]+\\s+){0,3}?(?:together\\s+)?with\\s+");
+  /** "A, title, led the Chinese side" / "A will lead the Chinese delegation": the word before "side" gives the side. */
+  private static final Pattern LEADS = Pattern.compile(
+      "(?i),?\\s+(?:(?:will|would|is to|was to)\\s+)?(?:led|lead|leads|headed|head|heads)\\s+the\\s+([\\p{L}.-]+)\\s+(?:delegation|side|team)\\b");
   private static final Pattern CHAIR_VERB = Pattern.compile(
-      "(?i)\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*co-?chair(?:ed|s|ing)?\\b|\\s*(?:共同主持|联合主持)");
+      "(?i)\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*co-?chair(?:ed|s|ing)?\\b"
+          + "|\\s+(?:(?:would|will|also)\\s+)?(?:led|lead|headed|head)\\s+(?:the|their)\\s+(?:two\\s+|respective\\s+)?delegations\\b|\\s*(?:共同主持|联合主持)");
   private static final Pattern CLAUSE_START = Pattern.compile(
       "(?i)(?:^|;|:|\\bwhile\\s+|\\bthat\\s+|\\bwhere\\s+|\\bwhen\\s+|\\bsaid\\s+|，|：|；)");
   private static final Pattern ZH_TITLE_SUFFIX = Pattern.compile(
-      "(?:副总司长|总司长|副司长|司长|副主任|主任|大使|副部长|部长|助理国务卿|国务卿|代表|专员|副局长|局长|处长|主席|特使|参赞|负责人|团长)");
+      "(?:副总司长|总司长|副司长|司长|副主任|主任|大使|副部长|部长|助理国务卿|国务卿|代表|专员|委员|副局长|局长|处长|主席|特使|参赞|负责人|团长|秘书长|副秘书长|主管|总干事|副总干事)");
+  /** "中方代表团由A率领" / "白方代表团团长为B": Chinese heads of delegation. */
+  private static final Pattern ZH_LED = Pattern.compile(
+      "(\\p{IsHan}{1,4}?)(?:方)?代表团(?:将|则)?由([^，。；]{2,40}?)(?:率领|带领|率团|领导|担任团长)|(\\p{IsHan}{1,4}?)(?:方)?代表团团长(?:为|是|由)([^，。；]{2,40}?)(?:担任)?(?=[，。；]|$)");
   private static final String NAME_TOKEN = "\\p{Lu}[\\p{L}'’]+(?:-\\p{L}+)?";
   private static final Pattern NAME_FIRST = Pattern.compile("^((?:" + NAME_TOKEN + "\\s+)(?:(?:van|von|de|der|den|da|di|du|la|le|al|bin|ter)\\s+)?(?:" + NAME_TOKEN
-      + ")(?:\\s+" + NAME_TOKEN + ")?)(?:\\s*,\\s*|\\s+of\\s+|\\s+from\\s+|\\s+at\\s+|$)(.*)$", Pattern.DOTALL);
+      + ")(?:\\s+" + NAME_TOKEN + "){0,2})(?:\\s*,\\s*|\\s+of\\s+|\\s+from\\s+|\\s+at\\s+|$)(.*)$", Pattern.DOTALL);
   private static final Pattern PINYIN = Pattern.compile(
       "(?i)(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)){1,2}");
   private static final Pattern LED_BY = Pattern.compile(
-      "(?i)\\b(?:the\\s+)?([\\p{L}.-]+)\\s+(?:delegation|side|team)\\s+(?:was|will be|is|were|would be|had been)\\s+(?:led|headed)\\s+by\\s+");
+      "(?i)\\b(?:the\\s+)?([\\p{L}.-]+)\\s+(?:delegation|side|team)\\s+(?:(?:was|will be|is|were|would be|had been)\\s+(?:led|headed)\\s+)?by\\s+");
   private static final Pattern ORG_TAIL = Pattern.compile("\\s+(?:of|from|at)\\s+");
-  private static final Pattern REPORTING_TAIL = Pattern.compile("(?i),\\s*(?:according to|said|the (?:ministry|spokesperson|statement))");
+  private static final Pattern REPORTING_TAIL = Pattern.compile("(?i),\\s*(?:according to|said|the (?:ministry|spokesperson|statement)|(?:\\p{Lu}\\p{L}+\\s+){1,2}(?:said|added|told)\\b)");
   private static final Pattern LEADING_FILLER = Pattern.compile("^(?:\\s|,|the\\s|The\\s|and\\s|both\\s|while\\s)+");
   private static final Pattern CHINA_OFFICE = Pattern.compile(
       "(?i)\\bChin(?:a|ese)\\b|\\bForeign Ministry\\b|\\bMinistry of Foreign Affairs\\b|\\bthe ministry\\b|中国|外交部|中方");
@@ -55,6 +65,12 @@ public final class CoChairs {
       "both", "while", "also", "with", "a", "an", "in", "at", "on", "by", "to", "as", "who", "which", "led", "heads", "lin",
       "spokesperson's", "according", "meanwhile", "talks", "dialogue", "consultations", "consultation", "session", "meeting");
 
+  // Compiled once: String.split/replaceAll with a regex compile it on every call.
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern TRAILING_SPACE_COMMA = Pattern.compile("[\\s,]+$");
+  private static final Pattern TITLE_LEAD = Pattern.compile("^(?i)(?:who\\s+(?:is|was|serves as|heads)\\s+|the\\s+|a\\s+|an\\s+)");
+  private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter");
+
   private final Lexicon lexicon;
 
   public CoChairs(Lexicon lexicon) {
@@ -65,11 +81,19 @@ public final class CoChairs {
   public List<Found> find(String text, Text.Sentence sentence, String counterpart) {
     List<Found> found = new ArrayList<>();
     String s = sentence.text();
+    String ls = s.toLowerCase(Locale.ROOT);
+    boolean chair = ls.contains("chair");
+    // Literal pre-checks: most sentences of a story name no chair, and these regexes start with optional parts.
+    if (!chair && !ls.contains("delegations") && !s.contains("主持")) {
+      return List.of();
+    }
     Matcher by = CHAIRED_BY.matcher(s);
-    if (by.find() && !by.group().equals("由")) {
+    if ((chair || s.indexOf('由') >= 0) && by.find() && !by.group().equals("由")) {
       int from = by.end();
       int to = listEnd(s, from);
       parseList(text, sentence.start() + from, sentence.start() + to, found);
+    } else if (chair && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {
+      // found holds both
     } else {
       Matcher verb = CHAIR_VERB.matcher(s);
       if (verb.find()) {
@@ -87,6 +111,22 @@ public final class CoChairs {
     return assignSides(text, found, counterpart);
   }
 
+  private boolean chairedWith(String text, Text.Sentence sentence, List<Found> out) {
+    Matcher w = CHAIR_WITH.matcher(sentence.text());
+    if (!w.find()) {
+      return false;
+    }
+    String s = sentence.text();
+    Found a = person(text, sentence.start() + clauseStart(s, w.start()), sentence.start() + w.start());
+    Found b = person(text, sentence.start() + w.end(), sentence.start() + listEnd(s, w.end()));
+    if (a == null || b == null) {
+      return false;
+    }
+    out.add(a);
+    out.add(b);
+    return true;
+  }
+
   /**
    * Heads of delegation: "the Chinese delegation was led by A, title", "the EU side will be headed by B". The word
    * before "delegation"/"side" gives the side.
@@ -95,7 +135,17 @@ public final class CoChairs {
     List<Found> found = new ArrayList<>();
     java.util.Set<String> sides = new java.util.HashSet<>();
     for (Text.Sentence sentence : sentences) {
+      String ls = sentence.text().toLowerCase(Locale.ROOT);
+      boolean by = ls.contains(" by ");
+      boolean leads = ls.contains("led") || ls.contains("lead") || ls.contains("head");
+      boolean zhLed = sentence.text().contains("代表团");
+      if (!by && !leads && !zhLed) {
+        continue;
+      }
       Matcher m = LED_BY.matcher(sentence.text());
+      if (!by) {
+        m.region(0, 0);
+      }
       while (m.find()) {
         String sideWord = m.group(1);
         String side = CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
@@ -105,6 +155,33 @@ public final class CoChairs {
         int from = sentence.start() + m.end();
         int to = sentence.start() + clauseEnd(sentence.text(), m.end());
         Found f = person(text, from, to);
+        if (f != null && sides.add(side)) {
+          String title = f.title() != null ? f.title() : lookUpTitle(text, f.name(), f.start());
+          found.add(new Found(f.name(), title, side, f.start(), f.end()));
+        }
+      }
+      Matcher zh = ZH_LED.matcher(zhLed ? sentence.text() : "");
+      while (zh.find()) {
+        int g = zh.group(1) != null ? 1 : 3;
+        String sideWord = zh.group(g);
+        String side = sideWord.endsWith("中") || CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
+        if (side == null) {
+          side = counterpart;
+        }
+        Found f = zhPerson(sentence.start() + zh.start(g + 1), zh.group(g + 1));
+        if (f != null && sides.add(side)) {
+          found.add(new Found(f.name(), f.title(), side, f.start(), f.end()));
+        }
+      }
+      Matcher lead = LEADS.matcher(leads ? sentence.text() : "");
+      while (lead.find()) {
+        String sideWord = lead.group(1);
+        String side = CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
+        if (side == null) {
+          side = counterpart;
+        }
+        int from = sentence.start() + clauseStart(sentence.text(), lead.start());
+        Found f = person(text, from, sentence.start() + lead.start());
         if (f != null && sides.add(side)) {
           String title = f.title() != null ? f.title() : lookUpTitle(text, f.name(), f.start());
           found.add(new Found(f.name(), title, side, f.start(), f.end()));
@@ -186,7 +263,7 @@ public final class CoChairs {
     if (strip.find()) {
       lead = strip.end();
     }
-    String p = part.substring(lead).replaceAll("[\\s,]+$", "");
+    String p = TRAILING_SPACE_COMMA.matcher(part.substring(lead)).replaceAll("");
     int base = from + lead;
     Matcher nf = NAME_FIRST.matcher(p);
     if (nf.matches() && isName(nf.group(1))) {
@@ -196,6 +273,14 @@ public final class CoChairs {
     Found titleFirst = titleFirst(p, base, p.length(), "");
     if (titleFirst != null) {
       return titleFirst;
+    }
+    // "Ambassador Claudia Rüegg, head of the ... Division": title, name, then an appositive.
+    int comma = p.indexOf(',');
+    if (comma > 0) {
+      Found f = titleFirst(p.substring(0, comma), base, p.length(), p.substring(comma));
+      if (f != null) {
+        return f;
+      }
     }
     // "Director General Ma Lianhe of the Foreign Ministry": title, name, then the organisation.
     Matcher of = ORG_TAIL.matcher(p);
@@ -210,11 +295,24 @@ public final class CoChairs {
 
   private Found titleFirst(String p, int base, int length, String orgTail) {
     // The name is the run of capitalised non-office words at the end.
-    String[] tokens = p.split("\\s+");
+    String[] tokens = SPACES.split(p);
     int n = tokens.length;
     int k = 0;
-    while (k < Math.min(4, n) && isNameToken(tokens[n - 1 - k])) {
-      k++;
+    while (k < Math.min(6, n)) {
+      if (isNameToken(tokens[n - 1 - k])) {
+        k++;
+        continue;
+      }
+      // "van der" inside a name: particles count when a name word stands before them.
+      int j = k;
+      while (k > 0 && j < n && NAME_PARTICLES.contains(tokens[n - 1 - j])) {
+        j++;
+      }
+      if (j > k && j < n && isNameToken(tokens[n - 1 - j])) {
+        k = j;
+        continue;
+      }
+      break;
     }
     if (k >= 2) {
       String name = String.join(" ", java.util.Arrays.copyOfRange(tokens, n - k, n));
@@ -225,13 +323,13 @@ public final class CoChairs {
   }
 
   private static String cleanTitle(String t) {
-    String title = t.trim().replaceAll("^(?i)(?:who\\s+(?:is|was|serves as|heads)\\s+|the\\s+|a\\s+|an\\s+)", "");
-    title = title.replaceAll("[\\s,]+$", "");
+    String title = TITLE_LEAD.matcher(t.trim()).replaceAll("");
+    title = TRAILING_SPACE_COMMA.matcher(title).replaceAll("");
     return title;
   }
 
   private boolean isName(String candidate) {
-    String[] tokens = candidate.split("\\s+");
+    String[] tokens = SPACES.split(candidate);
     int real = 0;
     for (String t : tokens) {
       if (t.length() <= 3 && Character.isLowerCase(t.charAt(0))) {
@@ -246,7 +344,7 @@ public final class CoChairs {
   }
 
   private boolean isNameToken(String token) {
-    String t = token.replaceAll("[,;:]$", "");
+    String t = token.endsWith(",") || token.endsWith(";") || token.endsWith(":") ? token.substring(0, token.length() - 1) : token;
     if (t.isEmpty() || !Character.isUpperCase(t.charAt(0)) || t.length() < 2) {
       return false;
     }
@@ -264,25 +362,25 @@ public final class CoChairs {
     String s = sentence.text();
     int from = clauseStart(s, verbStart);
     String seg = s.substring(from, verbStart);
-    if (seg.startsWith("由")) {
-      seg = seg.substring(1);
-      from++;
+    // "对话将由A与B共同主持": the list starts after 由.
+    int by = seg.indexOf('由');
+    if (by >= 0) {
+      seg = seg.substring(by + 1);
+      from += by + 1;
     }
-    int sep = -1;
-    for (String joiner : List.of("和", "与", "同")) {
-      int i = seg.lastIndexOf(joiner);
-      if (i > sep) {
-        sep = i;
+    // Titles contain 和/与 too ("人权政策和人道主义援助专员"), so take the first joiner whose left side ends in a
+    // short name after a title and whose right side is a person.
+    for (int sep = 1; sep < seg.length() - 1; sep++) {
+      if ("和与同".indexOf(seg.charAt(sep)) < 0) {
+        continue;
       }
-    }
-    if (sep <= 0) {
-      return;
-    }
-    Found a = zhPerson(sentence.start() + from, seg.substring(0, sep));
-    Found b = zhPerson(sentence.start() + from + sep + 1, seg.substring(sep + 1));
-    if (a != null && b != null) {
-      out.add(a);
-      out.add(b);
+      Found a = zhPerson(sentence.start() + from, seg.substring(0, sep));
+      Found b = zhPerson(sentence.start() + from + sep + 1, seg.substring(sep + 1));
+      if (a != null && b != null && (a.name().length() <= 4 || a.name().contains("·"))) {
+        out.add(a);
+        out.add(b);
+        return;
+      }
     }
   }
 
@@ -294,7 +392,7 @@ public final class CoChairs {
     }
     String name = end < 0 ? part : part.substring(end);
     String title = end < 0 ? null : part.substring(0, end);
-    if (name.isBlank() || name.length() > 8) {
+    if (name.isBlank() || name.length() > 12 || !name.contains("·") && name.length() > 5) {
       return null;
     }
     return new Found(name.trim(), title, null, base, base + part.length());
@@ -347,7 +445,7 @@ public final class CoChairs {
       if (idx != exclude) {
         int lineStart = Math.max(0, Math.max(text.lastIndexOf(',', idx - 1), text.lastIndexOf('.', idx - 1)) + 1);
         String before = text.substring(lineStart, idx).trim();
-        if (before.split("\\s+").length >= 2 && hasOfficeWord(before)) {
+        if (SPACES.split(before).length >= 2 && hasOfficeWord(before)) {
           return cleanTitle(before);
         }
         int after = idx + name.length();
@@ -372,7 +470,7 @@ public final class CoChairs {
   }
 
   private static boolean looksPinyin(String name) {
-    String[] tokens = name.split("\\s+");
+    String[] tokens = SPACES.split(name);
     if (tokens.length < 2 || tokens.length > 3) {
       return false;
     }

@@ -47,23 +47,40 @@ public final class Dates {
   private static final Pattern MD = Pattern.compile(M + "\\s+" + D + Y);
   private static final Pattern DM = Pattern.compile("(?<!\\d)" + D + "\\s+" + M + Y);
   private static final Pattern MONTH = Pattern.compile(
-      "(?i:in|since|by|during|of|until|till|before|after)\\s+(?:(?i:early|mid-?|late|the end of|the beginning of)\\s*)?" + M
-          + "(?!\\s+\\d{1,2}(?!\\d))(?:,?\\s+((?:19|20)\\d{2})|\\s+(?i:(last|this|next)\\s+year))?");
+      "(?i:in|since|by|during|of|until|till|before|after|for)\\s+(?:(?i:early|mid-?|late|the end of|the beginning of)\\s*)?" + M
+          + "(?![a-z])(?!\\s+\\d{1,2}(?!\\d))(?:,?\\s+((?:19|20)\\d{2})|\\s+(?i:(last|this|next)\\s+year))?");
   private static final Pattern ISO = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?!\\d)");
   private static final Pattern YEAR = Pattern.compile("(?i:in|since|by|during|until)\\s+((?:19|20)\\d{2})(?![\\d-])");
   private static final Pattern REL_YEAR = Pattern.compile("(?i)\\b(last|this|next)\\s+year\\b");
   private static final Pattern WEEKDAY = Pattern.compile("(?:(?i:on|from|between)\\s+)?(?:(?i:(last|this|next|past|coming))\\s+)?" + W
-      + "(?:" + TO + W + ")?");
+      + "(?:" + TO + W + ")?(?:,?\\s+(?i:(last|this|next)\\s+week)\\b)?");
   private static final Pattern REL_PERIOD = Pattern.compile("(?i)\\b(?:(earlier|later)\\s+this\\s+(week|month)|(last|this|next|past)\\s+(week|month))\\b");
   private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(yesterday|today|tomorrow)\\b");
   private static final Pattern ZH_RANGE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?(?:至|到|-|—|－|~)(?:(\\d{1,2})月)?(\\d{1,2})日");
   private static final Pattern ZH_MD = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
   private static final Pattern ZH_YM = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d)");
+  // "今年2月", "去年12月", or a bare "2月" (not followed by a day): a month resolved against the reference year.
+  private static final Pattern ZH_REL_YM = Pattern.compile("(?:(去|今|明)年|(?<![\\d年]))(\\d{1,2})月(?!\\d{1,2}日)");
+  private static final Pattern ZH_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年(?!\\d{1,2}月)");
   private static final Pattern ZH_D = Pattern.compile("(?<![\\d月])(\\d{1,2})日(?:(?:至|到|-|—)(\\d{1,2})日)?");
   private static final Pattern ZH_WEEKDAY = Pattern.compile("(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])");
   private static final Pattern ZH_REL = Pattern.compile("(上周|本周|下周|昨天|今天|明天|去年|今年|明年|上月|本月|下月)");
 
-  private static final Pattern MONTH_WORD = Pattern.compile("(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)");
+  private static final List<String> MONTH_NAMES = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
+  private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+  private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
+  private static final Rule R_RANGE_MD = new Rule(RANGE_MD, concat(List.of("from", "between"), MONTH_STARTS));
+  private static final Rule R_RANGE_DM = new Rule(RANGE_DM, concat(List.of("from", "between"), DIGITS));
+  private static final Rule R_MD = new Rule(MD, MONTH_STARTS);
+  private static final Rule R_DM = new Rule(DM, DIGITS);
+  private static final Rule R_ISO = new Rule(ISO, List.of("19", "20"));
+  private static final Rule R_YEAR = new Rule(YEAR);
+  private static final Rule R_MONTH = new Rule(MONTH);
+  private static final Rule R_REL_YEAR = new Rule(REL_YEAR);
+  private static final Rule R_WEEKDAY = new Rule(WEEKDAY, List.of("on", "from", "between", "last", "this", "next", "past", "coming",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
+  private static final Rule R_REL_PERIOD = new Rule(REL_PERIOD);
+  private static final Rule R_DAY_WORD = new Rule(DAY_WORD);
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6),
       Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
@@ -72,52 +89,74 @@ public final class Dates {
   private Dates() {
   }
 
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
   /**
    * All date expressions in {@code text[from, to)}, non-overlapping, in text order. Expressions that need a
    * reference are skipped when {@code ref} is null.
    */
   public static List<DateMention> find(String text, int from, int to, LocalDate ref, boolean future) {
+    return find(text, Gate.lower(text), from, to, ref, future);
+  }
+
+  /** As {@link #find(String, int, int, LocalDate, boolean)}, with {@code lower} the text lower-cased char by char. */
+  public static List<DateMention> find(String text, String lower, int from, int to, LocalDate ref, boolean future) {
     List<DateMention> all = new ArrayList<>();
-    // Literal pre-checks: a regex pass costs far more than a substring test, and most sentences have no date.
-    String span = text.substring(from, to);
-    String lower = span.toLowerCase(Locale.ROOT);
-    boolean digit = span.chars().anyMatch(Character::isDigit);
-    boolean month = MONTH_WORD.matcher(span).find();
-    boolean day = lower.contains("day");
-    boolean zh = span.indexOf('月') >= 0 || span.indexOf('日') >= 0 || span.indexOf('周') >= 0 || span.indexOf('星') >= 0
-        || span.indexOf('年') >= 0 || span.indexOf('天') >= 0;
-    if (month && digit) {
-      scan(RANGE_MD, text, from, to, all, m -> rangeMd(m, ref, future));
-      scan(RANGE_DM, text, from, to, all, m -> rangeDm(m, ref, future));
-      scan(MD, text, from, to, all, m -> singleDay(month(m.group(1)), m.group(2), m.group(3), ref, future));
-      scan(DM, text, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
+    // Literal pre-checks: a regex pass costs far more than a substring test, and most sentences have no date. The
+    // rules only try their regex where one of their start words occurs.
+    boolean digit = false;
+    boolean zh = false;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天') {
+        zh = true;
+      }
+    }
+    boolean day = contains(lower, "day", from, to);
+    boolean month = hasMonthName(text, from, to);
+    if (digit && month) {
+      scan(R_RANGE_MD, RANGE_MD, text, lower, from, to, all, m -> rangeMd(m, ref, future));
+      scan(R_RANGE_DM, RANGE_DM, text, lower, from, to, all, m -> rangeDm(m, ref, future));
+      scan(R_MD, MD, text, lower, from, to, all, m -> singleDay(month(m.group(1)), m.group(2), m.group(3), ref, future));
+      scan(R_DM, DM, text, lower, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
     }
     if (digit) {
-      scan(ISO, text, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-      scan(YEAR, text, from, to, all, m -> year(Integer.parseInt(m.group(1))));
+      scan(R_ISO, ISO, text, lower, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+      scan(R_YEAR, YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
     }
     if (month) {
-      scan(MONTH, text, from, to, all, m -> monthOnly(m, ref, future));
+      scan(R_MONTH, MONTH, text, lower, from, to, all, m -> monthOnly(m, ref, future));
     }
-    if (lower.contains("year")) {
-      scan(REL_YEAR, text, from, to, all, m -> ref == null ? null : year(ref.getYear() + offset(m.group(1))));
+    if (contains(lower, "year", from, to)) {
+      scan(R_REL_YEAR, REL_YEAR, text, lower, from, to, all, m -> ref == null ? null : year(ref.getYear() + offset(m.group(1))));
     }
     if (day) {
-      scan(WEEKDAY, text, from, to, all, m -> weekday(m, ref, future));
+      scan(R_WEEKDAY, WEEKDAY, text, lower, from, to, all, m -> weekday(m, ref, future));
     }
-    if (lower.contains("week") || lower.contains("month")) {
-      scan(REL_PERIOD, text, from, to, all, m -> relPeriod(m, ref));
+    if (contains(lower, "week", from, to) || contains(lower, "month", from, to)) {
+      scan(R_REL_PERIOD, REL_PERIOD, text, lower, from, to, all, m -> relPeriod(m, ref));
     }
-    if (day || lower.contains("tomorrow")) {
-      scan(DAY_WORD, text, from, to, all, m -> dayWord(m.group(1), ref));
+    if (day || contains(lower, "tomorrow", from, to)) {
+      scan(R_DAY_WORD, DAY_WORD, text, lower, from, to, all, m -> dayWord(m.group(1), ref));
     }
     if (zh) {
-      scan(ZH_RANGE, text, from, to, all, m -> zhRange(m, ref, future));
-      scan(ZH_MD, text, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
-      scan(ZH_YM, text, from, to, all, m -> month(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-      scan(ZH_D, text, from, to, all, m -> zhDayOnly(m, ref));
-      scan(ZH_WEEKDAY, text, from, to, all, m -> zhWeekday(m, ref, future));
-      scan(ZH_REL, text, from, to, all, m -> zhRel(m.group(1), ref));
+      scan(null, ZH_RANGE, text, lower, from, to, all, m -> zhRange(m, ref, future));
+      scan(null, ZH_MD, text, lower, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
+      scan(null, ZH_YM, text, lower, from, to, all, m -> month(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+      scan(null, ZH_REL_YM, text, lower, from, to, all, m -> zhRelMonth(m, ref, future));
+      scan(null, ZH_YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
+      scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, ref));
+      scan(null, ZH_WEEKDAY, text, lower, from, to, all, m -> zhWeekday(m, ref, future));
+      scan(null, ZH_REL, text, lower, from, to, all, m -> zhRel(m.group(1), ref));
+    }
+    if (all.size() < 2) {
+      return all;
     }
     // Longest expression wins where two overlap ("from June 13 to 17" over "June 13").
     all.sort(Comparator.comparingInt(DateMention::start).thenComparing(Comparator.comparingInt((DateMention d) -> d.end() - d.start()).reversed()));
@@ -132,25 +171,53 @@ public final class Dates {
     return kept;
   }
 
+  /** A capitalised month name or abbreviation ("Jun", "Sept") in {@code text[from, to)}: every M pattern needs one. */
+  private static boolean hasMonthName(String text, int from, int to) {
+    for (int i = from; i + 3 <= to; i++) {
+      char c = text.charAt(i);
+      if ("JFMASOND".indexOf(c) >= 0) {
+        for (String name : MONTH_NAMES) {
+          if (text.startsWith(name, i)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(String lower, String word, int from, int to) {
+    int i = lower.indexOf(word, from);
+    return i >= 0 && i + word.length() <= to;
+  }
+
   private interface Resolver {
     LocalDate[] resolve(Matcher m);
   }
 
-  private static void scan(Pattern p, String text, int from, int to, List<DateMention> out, Resolver resolver) {
+  private static void scan(Rule rule, Pattern p, String text, String lower, int from, int to, List<DateMention> out, Resolver resolver) {
+    if (rule != null) {
+      rule.forEach(text, lower, from, to, m -> add(p, m, out, resolver));
+      return;
+    }
     Matcher m = p.matcher(text).region(from, to);
     while (m.find()) {
-      LocalDate[] r;
-      try {
-        r = resolver.resolve(m);
-      } catch (java.time.DateTimeException | NumberFormatException e) {
-        // "February 30" and the like: not a date, so not evidence of one.
-        r = null;
-      }
-      if (r != null) {
-        Precision precision = r.length > 2 && r[2] != null ? Precision.values()[r[2].getDayOfMonth() - 1] : Precision.DAY;
-        boolean relative = p == WEEKDAY || p == REL_PERIOD || p == DAY_WORD || p == ZH_WEEKDAY || p == ZH_REL || p == REL_YEAR;
-        out.add(new DateMention(m.start(), m.end(), m.group(), r[0], r[1], precision, relative));
-      }
+      add(p, m, out, resolver);
+    }
+  }
+
+  private static void add(Pattern p, Matcher m, List<DateMention> out, Resolver resolver) {
+    LocalDate[] r;
+    try {
+      r = resolver.resolve(m);
+    } catch (java.time.DateTimeException | NumberFormatException e) {
+      // "February 30" and the like: not a date, so not evidence of one.
+      r = null;
+    }
+    if (r != null) {
+      Precision precision = r.length > 2 && r[2] != null ? Precision.values()[r[2].getDayOfMonth() - 1] : Precision.DAY;
+      boolean relative = p == WEEKDAY || p == REL_PERIOD || p == DAY_WORD || p == ZH_WEEKDAY || p == ZH_REL || p == REL_YEAR;
+      out.add(new DateMention(m.start(), m.end(), m.group(), r[0], r[1], precision, relative));
     }
   }
 
@@ -249,6 +316,13 @@ public final class Dates {
     String qualifier = m.group(1) == null ? "" : m.group(1).toLowerCase(Locale.ROOT);
     DayOfWeek first = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
     LocalDate start;
+    if (m.group(4) != null) {
+      // "on Tuesday last week": that weekday in the named calendar week (weeks start on Monday).
+      LocalDate monday = ref.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(offset(m.group(4)));
+      start = monday.with(TemporalAdjusters.nextOrSame(first));
+      LocalDate end = m.group(3) == null ? start : start.with(TemporalAdjusters.nextOrSame(DayOfWeek.valueOf(m.group(3).toUpperCase(Locale.ROOT))));
+      return result(start, end, Precision.DAY);
+    }
     switch (qualifier) {
       case "last", "past" -> start = ref.with(TemporalAdjusters.previous(first));
       case "next", "coming" -> start = ref.with(TemporalAdjusters.next(first));
@@ -259,8 +333,9 @@ public final class Dates {
     if (m.group(3) != null) {
       DayOfWeek second = DayOfWeek.valueOf(m.group(3).toUpperCase(Locale.ROOT));
       end = start.with(TemporalAdjusters.nextOrSame(second));
-      if (!future && end.isAfter(ref)) {
-        // "held on Monday and Tuesday" said on a Tuesday: both days are behind us.
+      if (!future && qualifier.isEmpty() && end.isAfter(ref)) {
+        // "held on Monday and Tuesday" said on a Tuesday: both days are behind us. "next Wednesday and Thursday" stays
+        // ahead even in a past-tense sentence ("had been due to take place next ...").
         start = start.minusWeeks(1);
         end = end.minusWeeks(1);
       }
@@ -302,6 +377,29 @@ public final class Dates {
 
   private static LocalDate[] zhDay(String year, String month, String day, LocalDate ref, boolean future) {
     return singleDay(Integer.parseInt(month), day, year, ref, future);
+  }
+
+  private static LocalDate[] zhRelMonth(Matcher m, LocalDate ref, boolean future) {
+    if (ref == null) {
+      return null;
+    }
+    int mo = Integer.parseInt(m.group(2));
+    if (mo < 1 || mo > 12) {
+      return null;
+    }
+    int year = ref.getYear();
+    if (m.group(1) != null) {
+      year += switch (m.group(1)) {
+        case "去" -> -1;
+        case "明" -> 1;
+        default -> 0;
+      };
+    } else if (!future && mo > ref.getMonthValue() + 1) {
+      year--;
+    } else if (future && mo < ref.getMonthValue() - 1) {
+      year++;
+    }
+    return month(year, mo);
   }
 
   private static LocalDate[] zhDayOnly(Matcher m, LocalDate ref) {

@@ -42,32 +42,116 @@ public final class Extractor {
       "^\\s*(\\p{Lu}[\\p{L} .,'’-]{1,40}?),\\s*" + MONTHS + "\\s+(\\d{1,2})(?!\\d)");
   private static final Pattern ZH_DATELINE = Pattern.compile("^\\s*(?:新华社|中新社|中新网)?(\\p{IsHan}{2,4}?)(\\d{1,2})月(\\d{1,2})日电");
   private static final Pattern CHINA = Pattern.compile("\\bChin(?:a|ese|a's)\\b|\\bSino-|\\bBeijing\\b|中国|中方|我国|中\\p{IsHan}?人权");
-  private static final Pattern ORDINAL = Pattern.compile(
-      "(?i)\\b(?:(\\d{1,3})(?:st|nd|rd|th)|(" + Ordinals.WORDS + "))\\b(?![- ]?(?:since|time|anniversary))");
-  private static final Pattern ORDINAL_NOUN = Pattern.compile("(?i)^[^.;]{0,60}?\\b(?:rounds?|dialogues?|consultations?|talks|sessions?)\\b");
+  private static final Pattern ORDINAL_NOUN = Pattern.compile("(?i)^(?:[^.;]|(?<=\\p{Lu})\\.){0,60}?\\b(?:rounds?|dialogues?|consultations?|talks|sessions?|of (?:their|its) kind)\\b");
+  /** "first" counts only right before the round's noun ("the first China-AU human rights dialogue"). */
+  private static final Pattern FIRST_NOUN = Pattern.compile("(?i)^\\s+(?:[\\p{L}.-]+\\s+){0,4}?(?:rounds?|dialogues?|consultations?|sessions?)\\b");
+  private static final Pattern AFTER_A_GAP = Pattern.compile(
+      "(?i)^(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:(?:in|for)\\s+(?:[\\w-]+\\s+){0,2}(?:years?|months?|decades?)\\b|since\\b)");
   private static final Pattern ZH_ORDINAL = Pattern.compile("第([0-9]{1,3}|[一二三四五六七八九十]{1,4})(?:次|轮|届)");
   private static final Pattern IN_BEFORE = Pattern.compile("(?i)(?:\\bin|\\bat|\\bto|在|于|赴)(?:\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:of\\s+)?)?\\s*$");
   private static final Pattern PLACE_COUNTRY = Pattern.compile(
-      "(?i:held|take place|took place|hold|convened|met)\\b[^.;]{0,40}?\\bin\\s+(\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+)?),\\s+(\\p{Lu}[\\p{L} ]+)");
+      "\\bin\\s+(\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+){0,2}),\\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\\s+)?"
+          + "(\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+)*)");
   private static final Pattern DATELINE_PREFIX = Pattern.compile(
       "^\\s*(?:[^\\n]{0,80}?\\((?:Xinhua|ECNS|Reuters|AP|AFP|CNS|Chinanews|Global Times|China Daily)\\)\\s*[-—–]+|\\p{Lu}[\\p{Lu} .,'’-]{1,40},\\s*"
           + MONTHS + "\\s+\\d{1,2}\\s*[-—–]+|(?:新华社|中新社|中新网)\\p{IsHan}{0,6}\\d{1,2}月\\d{1,2}日电(?:（[^）]{0,20}）)?)");
   private static final Pattern HERE = Pattern.compile("\\bhere\\b");
+  private static final Pattern BILATERAL = Pattern.compile("(?i)\\b(?:the two (?:countries|sides|governments)|both (?:countries|sides)|bilateral)\\b|双方|两国");
+  /** A verb that opens or ends a meeting, right before the date it happened on. */
+  private static final Pattern OPEN_VERB = Pattern.compile("(?i)\\b(?:opened|began|started|kicked off|got under way|got underway)\\b[^.;]{0,90}$|开幕|开始");
+  private static final Pattern END_VERB = Pattern.compile(
+      "(?i)\\b(?:concluded|ended|closed|wrapped up|came to a close|came to an end|finished)\\b[^.;]{0,90}$|结束|闭幕");
+  /** "two-day talks", "after two days of", "为期两天": the length of a meeting. */
+  private static final Pattern DURATION = Pattern.compile(
+      "(?i)\\b(two|three|four|five|2|3|4|5)[- ]day\\b|\\b(two|three|four|five) days of\\b|为期(两|二|三|四|五)天");
+  /** "in the Egyptian city of Sharm El-Sheikh": a place not in the city list, with its country from the demonym. */
+  private static final Pattern CITY_OF = Pattern.compile(
+      "\\bin\\s+the\\s+(\\p{Lu}\\p{L}+)\\s+(?:(?:resort|port|coastal|border|capital|northern|southern|eastern|western)\\s+)?(?:city|town)\\s+of\\s+(\\p{Lu}[\\p{L}'’]*(?:[\\s-]\\p{Lu}[\\p{L}'’]*){0,2})");
+  /** Words after which a near-miss topic ("sanctions") is a topic or the reason of the talks, not their subject. */
+  private static final Pattern TOPIC_INTRO = Pattern.compile(
+      "(?i)\\b(?:discuss(?:ed|ing)?|exchanged views on|exchange views on|covered|focused on|touched on|talked about|opposition to|opposed|raised"
+          + "|citing|because of|due to|in response to|in retaliation for|in protest (?:at|against))\\b");
+  /** "a human rights dialogue that last met in 2018": the anchor itself names a past round. */
+  private static final Pattern RELATIVE_TO_ANCHOR = Pattern.compile("^\\s*(?:,\\s*)?(?:(?:that|which)\\s+)?$");
+  /** A place right after these is where a mission sits, not where a round met. */
+  private static final Pattern MISSION_IN = Pattern.compile("(?i)\\b(?:embassy|consulate|consulate-general|mission|ambassador)\\s+(?:in|to)\\s+(?:the\\s+)?$");
+  /** Status kinds, most specific first. */
+  private static final List<String> STATUS_KINDS = List.of("POSTPONED", "CANCELLED", "SUSPENDED", "ANNOUNCED", "HELD");
+  private static final List<String> STATUS_BEFORE_DATE = List.of("HELD", "ANNOUNCED", "POSTPONED");
   private static final Pattern WEAK_ANCHOR = Pattern.compile("(?i)\\b(?:dialogues?|consultations?)\\b|对话|磋商");
+  // The same patterns as gated rules: tried only where their start words occur.
+  private static final Rule WEAK_ANCHOR_RULE = new Rule(WEAK_ANCHOR);
+  private static final Rule TOPIC_INTRO_RULE = new Rule(TOPIC_INTRO);
+  private static final Rule CHINA_RULE = new Rule(CHINA);
+  private static final Rule OPEN_VERB_RULE = new Rule(OPEN_VERB);
+  private static final Rule END_VERB_RULE = new Rule(END_VERB);
   private static final Pattern TITLE_HR = Pattern.compile("(?i)human rights|人权");
 
   private final Lexicon lex;
   private final CoChairs coChairs;
+  private final Rule anchorRule;
+  private final Rule prevRule;
+  private final Rule nextRule;
+  private final Rule resumeRule;
+  private final Rule modalRule;
+  private final Rule backgroundRule;
+  private final Rule anaphorRule;
+  private final Rule heldRule;
+  private final Rule announcedRule;
+  /** Start words of the rules asked about every sentence, found in one pass per article. */
+  private final PrefixIndex prefixIndex;
+  /** Start words of topics and tone, read over the dialogue's block once an article is a dialogue. */
+  private final PrefixIndex slugIndex;
+  /** Rules of {@link #STATUS_KINDS}, same order. */
+  private final List<Rule> statusRules;
 
   public Extractor(Lexicon lexicon) {
     this.lex = lexicon;
     this.coChairs = new CoChairs(lexicon);
+    this.anchorRule = lexicon.rule("anchor");
+    this.prevRule = lexicon.rule("prevround");
+    this.nextRule = lexicon.rule("nextround");
+    this.resumeRule = lexicon.rule("resume");
+    this.modalRule = lexicon.rule("modal");
+    this.backgroundRule = lexicon.rule("background");
+    this.anaphorRule = lexicon.rule("anaphor");
+    this.heldRule = lexicon.rule("HELD");
+    this.announcedRule = lexicon.rule("ANNOUNCED");
+    this.statusRules = STATUS_KINDS.stream().map(lexicon::rule).toList();
+    List<Rule> indexed = new ArrayList<>(List.of(anchorRule, prevRule, nextRule, resumeRule, modalRule, backgroundRule, anaphorRule,
+        heldRule, announcedRule, WEAK_ANCHOR_RULE, TOPIC_INTRO_RULE, CHINA_RULE));
+    indexed.addAll(statusRules);
+    lexicon.negatives().forEach(n -> indexed.add(n.rule()));
+    this.prefixIndex = new PrefixIndex(indexed);
+    List<Rule> slugRules = new ArrayList<>();
+    lexicon.topics().forEach(t -> slugRules.add(t.rule()));
+    lexicon.tones().forEach(t -> slugRules.add(t.rule()));
+    this.slugIndex = new PrefixIndex(slugRules);
   }
 
   /** A sentence with the cues found in it. */
   private record Cued(Text.Sentence s, List<int[]> anchors, int refCue, boolean prev, boolean next, boolean background,
                       int negative, boolean modal, String status, int[] statusSpan, int block, boolean anaphor, boolean held,
                       boolean announced) {
+  }
+
+  /** Date expressions of one article by span and tense, found once: candidates share their cluster sentences. */
+  private static final class DateCache {
+    private final String body;
+    private final String lower;
+    private final LocalDate ref;
+    private final Map<Long, List<Dates.DateMention>> found = new java.util.HashMap<>();
+
+    DateCache(String body, String lower, LocalDate ref) {
+      this.body = body;
+      this.lower = lower;
+      this.ref = ref;
+    }
+
+    List<Dates.DateMention> find(int from, int to, boolean future) {
+      long key = ((long) from << 32 | (long) to << 1) ^ (future ? 1L : 0L);
+      return found.computeIfAbsent(key, k -> Dates.find(body, lower, from, to, ref, future));
+    }
   }
 
   private record Candidate(Cued anchor, List<Cued> cluster, double score, String status, int[] statusSpan,
@@ -89,13 +173,19 @@ public final class Extractor {
 
     Matcher prefix = DATELINE_PREFIX.matcher(body);
     int datelineEnd = prefix.find() ? prefix.end() : 0;
-    List<Cued> cued = cue(text, anchorsInTitle(title));
+    boolean titleAnchor = anchorsInTitle(title);
+    Hits hits = new Hits(body, text.lower(), prefixIndex);
+    List<Cued> cued = cue(text, titleAnchor, hits);
+    // Worked out once per article, not once per candidate sentence.
+    boolean titleScore = TITLE_HR.matcher(title).find() && (titleAnchor || firstCounterpart(title) != null);
+    DateCache dates = new DateCache(body, text.lower(), ref);
+    boolean chinaInTitle = CHINA.matcher(title).find();
     Candidate best = null;
     for (Cued c : cued) {
       if (c.anchors().isEmpty() || c.prev() || c.next() || c.background()) {
         continue;
       }
-      Candidate cand = candidate(c, cued, text, title, ref, datelineEnd);
+      Candidate cand = candidate(c, cued, text, title, titleScore, chinaInTitle, dates, hits, ref, datelineEnd);
       if (cand != null && (best == null || cand.score() > best.score())) {
         best = cand;
       }
@@ -104,7 +194,7 @@ public final class Extractor {
       double confidence = best == null ? 0.02 : confidence(best.score());
       return new Verdict(in.id(), false, round3(Math.min(confidence, 0.49)), version, null);
     }
-    DialogueEvent event = fields(in, text, title, best, cued, ref, dateline, version, datelineEnd);
+    DialogueEvent event = fields(in, text, title, best, cued, ref, dateline, version, datelineEnd, dates, hits);
     return new Verdict(in.id(), true, event.getConfidence(), version, event);
   }
 
@@ -136,16 +226,15 @@ public final class Extractor {
   // ---------------------------------------------------------------- cueing
 
   private boolean anchorsInTitle(String title) {
-    return lex.cue("anchor").matcher(title).find();
+    return anchorRule.find(title, Gate.lower(title), 0, title.length()) != null;
   }
 
-  private List<Cued> cue(Text text, boolean titleAnchor) {
+  private List<Cued> cue(Text text, boolean titleAnchor, Hits hits) {
     List<Cued> out = new ArrayList<>();
     String lower = text.lower();
     String body = text.body();
     int block = 0;
     int lastParagraph = -1;
-    Pattern weak = WEAK_ANCHOR;
     for (Text.Sentence s : text.sentences()) {
       if (s.paragraph() != lastParagraph) {
         Text.Paragraph p = text.paragraphs().get(s.paragraph());
@@ -158,20 +247,20 @@ public final class Extractor {
       int from = s.start();
       int to = s.end();
       List<int[]> anchors = new ArrayList<>();
-      for (int[] a : lex.rule("anchor").findAll(body, lower, from, to)) {
+      for (int[] a : hits.in(anchorRule, from, to)) {
         anchors.add(new int[] {a[0], a[1], 1});
       }
       if (anchors.isEmpty() && titleAnchor) {
-        Matcher w = weak.matcher(t);
-        if (w.find()) {
-          anchors.add(new int[] {s.start() + w.start(), s.start() + w.end(), 0});
+        int[] w = hits.first(WEAK_ANCHOR_RULE, from, to);
+        if (w != null) {
+          anchors.add(new int[] {w[0], w[1], 0});
         }
       }
-      int prevAt = relative(lex.rule("prevround").find(body, lower, from, to), from);
-      int nextAt = relative(lex.rule("nextround").find(body, lower, from, to), from);
+      int prevAt = relative(hits.first(prevRule, from, to), from);
+      int nextAt = relative(hits.first(nextRule, from, to), from);
       int refCue = Math.min(prevAt < 0 ? Integer.MAX_VALUE : prevAt, nextAt < 0 ? Integer.MAX_VALUE : nextAt);
       String[] status = new String[1];
-      int[] span = status(body, lower, from, refCue == Integer.MAX_VALUE ? to : from + refCue, to, status);
+      int[] span = status(body, lower, hits, from, refCue == Integer.MAX_VALUE ? to : from + refCue, to, status);
       int firstStatus = span == null ? Integer.MAX_VALUE : span[0] - from;
       // The sentence is about another round when the previous/next cue comes before anything happens in it.
       boolean isRef = refCue != Integer.MAX_VALUE && refCue <= firstStatus;
@@ -180,15 +269,23 @@ public final class Extractor {
       int negative = 0;
       for (int i = 0; i < lex.negatives().size(); i++) {
         Lexicon.Slug neg = lex.negatives().get(i);
-        if (neg.rule().find(body, lower, from, to) != null) {
+        int[] hit = hits.first(neg.rule(), from, to);
+        // "discussing ... their opposition to sanctions": a negative word that is a topic of the talks is not
+        // what the sentence is about.
+        if (hit != null && hits.first(TOPIC_INTRO_RULE, from, hit[0]) == null) {
           negative += lex.negativeWeight(i);
         }
       }
-      boolean modal = lex.rule("modal").find(body, lower, from, to) != null;
-      boolean background = lex.rule("background").find(body, lower, from, to) != null;
-      boolean anaphor = lex.rule("anaphor").find(body, lower, from, to) != null;
-      boolean held = lex.rule("HELD").find(body, lower, from, to) != null;
-      boolean announced = lex.rule("ANNOUNCED").find(body, lower, from, to) != null;
+      if (status[0] != null && !status[0].equals("HELD") && !status[0].equals("ANNOUNCED")) {
+        // "called off the dialogue, citing sanctions": next to a cancellation the other topic is its reason, not
+        // the subject, so it weighs half.
+        negative /= 2;
+      }
+      boolean modal = hits.first(modalRule, from, to) != null;
+      boolean background = hits.first(backgroundRule, from, to) != null;
+      boolean anaphor = hits.first(anaphorRule, from, to) != null;
+      boolean held = hits.first(heldRule, from, to) != null;
+      boolean announced = hits.first(announcedRule, from, to) != null;
       out.add(new Cued(s, anchors, refCue == Integer.MAX_VALUE ? -1 : s.start() + refCue, prev, next, background, negative, modal,
           status[0], span, block, anaphor, held, announced));
     }
@@ -201,13 +298,14 @@ public final class Extractor {
 
   /** Status cue in {@code t[0, limit)}, most specific first; returns its span and sets {@code out[0]}. */
   /** Status cue in {@code body[from, limit)} (limit: where a previous/next-round cue starts), most specific first. */
-  private int[] status(String body, String lower, int from, int limit, int sentenceEnd, String[] out) {
-    boolean resumed = lex.rule("resume").find(body, lower, from, limit) != null;
-    for (String kind : List.of("POSTPONED", "CANCELLED", "SUSPENDED", "ANNOUNCED", "HELD")) {
+  private int[] status(String body, String lower, Hits hits, int from, int limit, int sentenceEnd, String[] out) {
+    boolean resumed = hits.first(resumeRule, from, limit) != null;
+    for (int k = 0; k < STATUS_KINDS.size(); k++) {
+      String kind = STATUS_KINDS.get(k);
       if (kind.equals("SUSPENDED") && resumed) {
         continue;
       }
-      for (int[] m : lex.rule(kind).findAll(body, lower, from, limit)) {
+      for (int[] m : hits.in(statusRules.get(k), from, limit)) {
         // "the first meeting since the pandemic halted exchanges": a since-clause is background.
         if (!kind.equals("HELD") && inSinceClause(body, lower, from, m[0])) {
           continue;
@@ -234,7 +332,9 @@ public final class Extractor {
 
   // ---------------------------------------------------------------- candidates
 
-  private Candidate candidate(Cued c, List<Cued> all, Text text, String title, LocalDate ref, int datelineEnd) {
+  private Candidate candidate(Cued c, List<Cued> all, Text text, String title, boolean titleScore, boolean chinaInTitle, DateCache dates,
+                              Hits hits, LocalDate ref,
+                              int datelineEnd) {
     List<Cued> cluster = new ArrayList<>();
     cluster.add(c);
     for (int i = c.s().index() + 1; i < all.size() && cluster.size() < 10; i++) {
@@ -248,6 +348,12 @@ public final class Extractor {
     }
     int[] anchor = c.anchors().get(0);
     double score = anchor[2] == 1 ? 0 : -1;
+    if (c.refCue() > anchor[1] && c.refCue() - anchor[1] < 20
+        && lex.rule("prevround").find(text.body(), text.lower(), c.refCue(), c.s().end()) != null
+        && lex.rule("prevround").find(text.body(), text.lower(), c.refCue(), c.s().end())[0] == c.refCue()
+        && RELATIVE_TO_ANCHOR.matcher(text.body().substring(anchor[1], c.refCue())).find()) {
+      return null;
+    }
 
     String status = c.status();
     int[] statusSpan = c.statusSpan();
@@ -297,12 +403,14 @@ public final class Extractor {
     }
     // China must be a party: named in the sentence, the title or the paragraph.
     Text.Paragraph para = text.paragraphs().get(c.s().paragraph());
-    if (!CHINA.matcher(c.s().text()).find() && !CHINA.matcher(title).find()
-        && !CHINA.matcher(body.substring(para.start(), para.end())).find()) {
+    if (hits.first(CHINA_RULE, c.s().start(), c.s().end()) == null && !chinaInTitle
+        && hits.first(CHINA_RULE, para.start(), para.end()) == null
+        && !(BILATERAL.matcher(c.s().text()).find() && hits.first(CHINA_RULE, 0, body.length()) != null)) {
+      // A briefing paragraph may say only "the two countries held ..." when China is named elsewhere in the story.
       return null;
     }
 
-    Dates.DateMention date = eventDate(cluster, body, ref, "ANNOUNCED".equals(status), datelineEnd);
+    Dates.DateMention date = eventDate(cluster, body, dates, status, anchor[0], datelineEnd);
     boolean old = false;
     if (date != null) {
       score += 1;
@@ -315,7 +423,7 @@ public final class Extractor {
         score -= 6;
       }
     }
-    if (TITLE_HR.matcher(title).find() && (lex.cue("anchor").matcher(title).find() || firstCounterpart(title) != null)) {
+    if (titleScore) {
       score += 1;
     }
     for (Cued n : cluster) {
@@ -346,18 +454,39 @@ public final class Extractor {
     return lex.firstCounterpart(s);
   }
 
-  /** The date of the round: in the cluster, not right after a reporting verb, nearest the anchor. */
-  private Dates.DateMention eventDate(List<Cued> cluster, String body, LocalDate ref, boolean future, int datelineEnd) {
+  /**
+   * The date of the round: in the cluster, not right after a reporting verb, nearest the anchor. For a round that was
+   * called off, put off or suspended, a date before the anchor in its sentence is when that was decided, not the
+   * round's. A single day is widened to the meeting's span when the cluster says when it opened and when it ended
+   * ("opened on Tuesday" ... "concluded on Wednesday") or how long it lasted ("the two-day talks ... ended on Friday").
+   */
+  private Dates.DateMention eventDate(List<Cued> cluster, String body, DateCache dates, String status, int anchorAt, int datelineEnd) {
+    boolean future = "ANNOUNCED".equals(status);
+    boolean calledOff = "CANCELLED".equals(status) || "SUSPENDED".equals(status) || "POSTPONED".equals(status);
     Dates.DateMention best = null;
     double bestScore = Double.NEGATIVE_INFINITY;
+    List<Dates.DateMention> opened = new ArrayList<>();
+    List<Dates.DateMention> ended = new ArrayList<>();
     for (int i = 0; i < cluster.size(); i++) {
       Cued n = cluster.get(i);
       int end = n.refCue() >= 0 ? n.refCue() : n.s().end();
       boolean sentenceFuture = future || n.announced();
-      for (Dates.DateMention d : Dates.find(body, Math.max(datelineEnd, n.s().start()), Math.max(datelineEnd, end), ref, sentenceFuture)) {
+      for (Dates.DateMention d : dates.find(Math.max(datelineEnd, n.s().start()), Math.max(datelineEnd, end), sentenceFuture)) {
         if (afterReporting(body, n.s().start(), d.start()) || d.quote().toLowerCase(Locale.ROOT).startsWith("since")
             || precededBy(body, d.start(), "since")) {
           continue;
+        }
+        if (calledOff && i == 0 && d.end() <= anchorAt) {
+          continue;
+        }
+        String before = body.substring(Math.max(n.s().start(), d.start() - 100), d.start());
+        if (d.precision() == Dates.Precision.DAY && d.from().equals(d.to())) {
+          String lowerBefore = Gate.lower(before);
+          if (OPEN_VERB_RULE.find(before, lowerBefore, 0, before.length()) != null) {
+            opened.add(d);
+          } else if (END_VERB_RULE.find(before, lowerBefore, 0, before.length()) != null) {
+            ended.add(d);
+          }
         }
         double score = -i;
         score += d.precision() == Dates.Precision.DAY ? 2 : d.precision() == Dates.Precision.WEEK ? 1 : 0;
@@ -377,13 +506,70 @@ public final class Extractor {
         }
       }
     }
+    if (best == null || best.precision() != Dates.Precision.DAY || !best.from().equals(best.to())) {
+      return best;
+    }
+    final Dates.DateMention day = best;
+    if (ended.contains(day)) {
+      for (Dates.DateMention o : opened) {
+        if (o.from().isBefore(day.from()) && !o.from().isBefore(day.from().minusDays(6))) {
+          return widened(day, o.from(), day.to());
+        }
+      }
+    }
+    if (opened.contains(day)) {
+      for (Dates.DateMention e : ended) {
+        if (e.from().isAfter(day.from()) && !e.from().isAfter(day.from().plusDays(6))) {
+          return widened(day, day.from(), e.to());
+        }
+      }
+    }
+    int days = duration(cluster, body);
+    if (days > 1 && ended.contains(day)) {
+      return widened(day, day.from().minusDays(days - 1L), day.to());
+    }
+    if (days > 1 && opened.contains(day)) {
+      return widened(day, day.from(), day.to().plusDays(days - 1L));
+    }
     return best;
+  }
+
+  private static boolean containsIn(String s, String word, int from, int to) {
+    int i = s.indexOf(word, from);
+    return i >= 0 && i + word.length() <= to;
+  }
+
+  private static Dates.DateMention widened(Dates.DateMention d, LocalDate from, LocalDate to) {
+    return new Dates.DateMention(d.start(), d.end(), d.quote(), from, to, d.precision(), d.relative());
+  }
+
+  /** The meeting's length in days when the cluster states it, else 0. */
+  private static int duration(List<Cued> cluster, String body) {
+    for (Cued n : cluster) {
+      if (!containsIn(body, "day", n.s().start(), n.s().end()) && !containsIn(body, "Day", n.s().start(), n.s().end())
+          && !containsIn(body, "为期", n.s().start(), n.s().end())) {
+        continue;
+      }
+      Matcher m = DURATION.matcher(body).region(n.s().start(), n.s().end());
+      if (m.find()) {
+        String w = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        return switch (w.toLowerCase(Locale.ROOT)) {
+          case "two", "2", "两", "二" -> 2;
+          case "three", "3", "三" -> 3;
+          case "four", "4", "四" -> 4;
+          default -> 5;
+        };
+      }
+    }
+    return 0;
   }
 
   private boolean statusCueBefore(String body, int sentenceStart, int at) {
     int from = Math.max(sentenceStart, at - 40);
-    for (String kind : List.of("HELD", "ANNOUNCED", "POSTPONED")) {
-      if (lex.cue(kind).matcher(body).region(from, at).find()) {
+    String window = body.substring(from, at);
+    String lower = Gate.lower(window);
+    for (String kind : STATUS_BEFORE_DATE) {
+      if (lex.rule(kind).find(window, lower, 0, window.length()) != null) {
         return true;
       }
     }
@@ -392,11 +578,12 @@ public final class Extractor {
 
   private boolean afterReporting(String body, int sentenceStart, int at) {
     int from = Math.max(sentenceStart, at - 45);
-    Matcher m = lex.cue("reporting").matcher(body).region(from, at);
-    while (m.find()) {
+    // The window alone, lower-cased once: the rule's start words are looked up before any regex runs.
+    String window = body.substring(from, at);
+    for (int[] m : lex.rule("reporting").findAll(window, Gate.lower(window), 0, window.length())) {
       // Only when nothing but filler ("here", "at a press conference in Beijing") separates them.
-      String between = body.substring(m.end(), at);
-      if (!between.contains(",") && between.length() < 40) {
+      String between = window.substring(m[1]);
+      if (!between.contains(",") && !between.contains("，") && between.length() < 40) {
         return true;
       }
     }
@@ -419,7 +606,7 @@ public final class Extractor {
   // ---------------------------------------------------------------- fields
 
   private DialogueEvent fields(ArticleInput in, Text text, String title, Candidate best, List<Cued> cued, LocalDate ref,
-                               Dateline dateline, String version, int datelineEnd) {
+                               Dateline dateline, String version, int datelineEnd, DateCache dates, Hits hits) {
     String body = text.body();
     List<Evidence> evidence = new ArrayList<>();
     int[] anchor = best.anchor().anchors().get(0);
@@ -458,7 +645,7 @@ public final class Extractor {
       evidence.add(ev("endDate", body, date.start(), date.end()));
     }
 
-    Location location = location(best, body, dateline, evidence, datelineEnd);
+    Location location = location(best, body, text.lower(), dateline, evidence, datelineEnd);
 
     List<CoChair> chairs = new ArrayList<>();
     for (Cued n : best.cluster()) {
@@ -484,8 +671,9 @@ public final class Extractor {
     List<String> tone = new ArrayList<>();
     slugs(text, best, cued, topics, tone, evidence);
 
-    RoundRef previous = roundRef(cued, best.anchor().block(), true, body, ref, evidence);
-    RoundRef next = roundRef(cued, best.anchor().block(), false, body, ref, evidence);
+    int[] ordinals = new int[cued.size()];
+    RoundRef previous = roundRef(cued, best, round, true, body, dates, hits, ordinals, evidence);
+    RoundRef next = roundRef(cued, best, round, false, body, dates, hits, ordinals, evidence);
 
     List<String> counterparts = List.of(best.counterpart());
     String eventId = EventIds.eventId(counterparts, format, date, ref);
@@ -524,35 +712,44 @@ public final class Extractor {
 
   /** Round number from "39th round", "the fifteenth round", "第三十九次": {start, end, value} or null. */
   private static int[] ordinal(String s, int from, int to) {
-    Matcher m = ORDINAL.matcher(s).region(from, to);
-    while (m.find()) {
-      int value = m.group(1) != null ? Integer.parseInt(m.group(1)) : Ordinals.value(m.group(2));
-      String after = s.substring(m.end(), to);
+    // A word scan instead of the ORDINAL alternation of ~300 words tried at every character.
+    for (int[] m = Ordinals.next(s, from, to); m != null; m = Ordinals.next(s, m[1], to)) {
+      int value = m[2];
+      String after = s.substring(m[1], to);
       if (value <= 0 || value > 200 || !ORDINAL_NOUN.matcher(after).find()) {
         continue;
       }
       // "first" alone is too often "the first since ..." or "for the first time".
-      if (m.group(2) != null && value == 1 && !after.trim().toLowerCase(Locale.ROOT).startsWith("round")) {
-        continue;
+      if (m[3] == 1 && value == 1) {
+        Matcher noun = FIRST_NOUN.matcher(after);
+        // "their first dialogue in six years", "the first since 2019": first after a gap, not round one.
+        if (!noun.find() || AFTER_A_GAP.matcher(after).region(noun.end(), after.length()).find()) {
+          continue;
+        }
       }
-      return new int[] {m.start(), m.end(), value};
+      return new int[] {m[0], m[1], value};
     }
-    Matcher z = ZH_ORDINAL.matcher(s).region(from, to);
-    if (z.find()) {
+    int di = s.indexOf('第', from);
+    Matcher z = di < 0 || di >= to ? null : ZH_ORDINAL.matcher(s).region(di, to);
+    if (z != null && z.find()) {
       return new int[] {z.start(), z.end(), Ordinals.zhValue(z.group(1))};
     }
     return null;
   }
 
-  private Location location(Candidate best, String body, Dateline dateline, List<Evidence> evidence, int datelineEnd) {
+  private Location location(Candidate best, String body, String lower, Dateline dateline, List<Evidence> evidence, int datelineEnd) {
     int bestScore = Integer.MIN_VALUE;
     int[] span = null;
     Lexicon.City city = null;
-    for (int i = 0; i < best.cluster().size(); i++) {
+    // A round called off or suspended has a place only when the sentence that says so names it; other places in
+    // the story are where it was announced or where the other side reacted.
+    int sentences = "CANCELLED".equals(best.status()) || "SUSPENDED".equals(best.status()) ? 1 : best.cluster().size();
+    for (int i = 0; i < sentences; i++) {
       Cued n = best.cluster().get(i);
       int end = n.refCue() >= 0 ? n.refCue() : n.s().end();
-      Matcher here = lex.cue("here").matcher(body).region(n.s().start(), end);
-      boolean isHere = here.find();
+      Matcher here = lex.rule("here").find(body, lower, n.s().start(), end) == null ? null
+          : lex.cue("here").matcher(body).region(n.s().start(), end);
+      boolean isHere = here != null && here.find();
       if (!isHere && n.status() != null) {
         here = HERE.matcher(body).region(n.s().start(), end);
         while (here.find()) {
@@ -572,7 +769,8 @@ public final class Extractor {
       }
       for (NameFinder.Hit m : lex.cities(body, n.s().start(), end)) {
         Lexicon.City c = lex.city(m.name());
-        if (c == null || m.start() < datelineEnd || afterReporting(body, n.s().start(), m.start())) {
+        if (c == null || m.start() < datelineEnd || afterReporting(body, n.s().start(), m.start())
+            || MISSION_IN.matcher(body.substring(Math.max(n.s().start(), m.start() - 30), m.start())).find()) {
           continue;
         }
         String before = body.substring(Math.max(n.s().start(), m.start() - 40), m.start());
@@ -588,8 +786,21 @@ public final class Extractor {
         }
       }
       if (city == null) {
-        Matcher pc = PLACE_COUNTRY.matcher(body).region(n.s().start(), end);
-        if (pc.find()) {
+        Matcher co = lower.indexOf(" of ", n.s().start()) < 0 || lower.indexOf(" of ", n.s().start()) >= end ? null
+            : CITY_OF.matcher(body).region(n.s().start(), end);
+        if (co != null && co.find()) {
+          String code = lex.counterpartCode(co.group(1));
+          if (code != null || CHINA.matcher(co.group(1)).find()) {
+            city = new Lexicon.City(co.group(2), code == null ? "CN" : code);
+            span = new int[] {co.start(2), co.end(2)};
+            bestScore = 0;
+          }
+        }
+      }
+      if (city == null) {
+        int comma = body.indexOf(", ", n.s().start());
+        Matcher pc = comma < 0 || comma >= end ? null : PLACE_COUNTRY.matcher(body).region(n.s().start(), end);
+        if (pc != null && pc.find()) {
           String code = lex.counterpartCode(pc.group(2).trim());
           if (code != null || CHINA.matcher(pc.group(2)).find()) {
             city = new Lexicon.City(pc.group(1), code == null ? "CN" : code);
@@ -625,12 +836,16 @@ public final class Extractor {
         excluded.add(new int[] {n.s().start(), n.s().end()});
       }
     }
-    String lower = text.lower();
+    if (to < 0) {
+      return;
+    }
+    // Topics and tone are read only once an article is a dialogue, over its block: one index pass over the block.
+    final int base = from;
+    String blockText = body.substring(from, to);
+    Hits slugHits = new Hits(blockText, Gate.lower(blockText), slugIndex);
     for (Lexicon.Slug slug : lex.topics()) {
-      if (to < 0) {
-        break;
-      }
-      for (int[] m : slug.rule().findAll(body, lower, from, to)) {
+      for (int[] rel : slugHits.in(slug.rule(), 0, blockText.length())) {
+        int[] m = {rel[0] + base, rel[1] + base};
         int at = m[0];
         if (excluded.stream().noneMatch(r -> at >= r[0] && at < r[1]) && seenTopics.add(slug.slug())) {
           topicSpans.put(slug.slug(), m);
@@ -648,15 +863,15 @@ public final class Extractor {
     });
     Set<String> seenTone = new LinkedHashSet<>();
     for (Cued n : best.cluster()) {
-      List<Object[]> hits = new ArrayList<>();
+      List<Object[]> toneHits = new ArrayList<>();
       for (Lexicon.Slug slug : lex.tones()) {
-        int[] m = slug.rule().find(body, lower, n.s().start(), n.s().end());
+        int[] m = slugHits.first(slug.rule(), n.s().start() - base, n.s().end() - base);
         if (m != null) {
-          hits.add(new Object[] {slug, m[0], m[1]});
+          toneHits.add(new Object[] {slug, m[0] + base, m[1] + base});
         }
       }
-      boolean list = hits.size() >= 2;
-      for (Object[] h : hits) {
+      boolean list = toneHits.size() >= 2;
+      for (Object[] h : toneHits) {
         Lexicon.Slug slug = (Lexicon.Slug) h[0];
         if ((slug.lone() || list) && seenTone.add(slug.slug())) {
           tone.add(slug.slug());
@@ -666,11 +881,32 @@ public final class Extractor {
     }
   }
 
-  private RoundRef roundRef(List<Cued> cued, int block, boolean previous, String body, LocalDate ref, List<Evidence> evidence) {
+  /** {@code ordinals}: per sentence, 0 = not read yet, else the round number it names + 1 (1 = none); shared by both calls. */
+  private RoundRef roundRef(List<Cued> cued, Candidate best, Integer round, boolean previous, String body, DateCache dateCache,
+                            Hits hits, int[] ordinals, List<Evidence> evidence) {
+    int block = best.anchor().block();
     // Sentences that are about the other round come first; a trailing "the first since 2019" in the event's own
     // sentence is a weaker source.
     List<Cued> ordered = new ArrayList<>();
     cued.stream().filter(n -> previous ? n.prev() : n.next()).forEach(ordered::add);
+    // Then "The 39th round was held in Chongqing" when this is the 40th: a lower ordinal is an earlier round, a
+    // higher one a later round.
+    if (round != null) {
+      for (Cued n : cued) {
+        if (n == best.anchor() || n.block() != block && !n.anaphor() || ordered.contains(n) || (previous ? !n.held() : !(n.held() || n.announced()))) {
+          continue;
+        }
+        int idx = n.s().index();
+        int[] r = ordinals[idx] == 1 ? null : ordinal(body, n.s().start(), n.s().end());
+        ordinals[idx] = r == null ? 1 : r[2] + 1;
+        if (r != null && (previous ? r[2] < round : r[2] > round)) {
+          RoundRef found = roundRefFrom(body, n, r[0], previous, dateCache, evidence, r[2]);
+          if (found != null) {
+            return found;
+          }
+        }
+      }
+    }
     cued.stream().filter(n -> !(previous ? n.prev() : n.next())).forEach(ordered::add);
     for (Cued n : ordered) {
       // A closing "Last year's round was held in Berlin." may follow another briefing topic; it still names a round.
@@ -683,14 +919,14 @@ public final class Extractor {
         continue;
       }
       // Only the kind of reference asked for, and only from the cue on.
-      Pattern cue = lex.cue(previous ? "prevround" : "nextround");
-      Matcher m = cue.matcher(body).region(n.s().start(), n.s().end());
-      if (!m.find()) {
+      int[] m = hits.first(previous ? prevRule : nextRule, n.s().start(), n.s().end());
+      if (m == null) {
         continue;
       }
-      int from = m.start();
+      // From the start of the cue's clause: Chinese puts date and place before it ("同意2025年在伯尔尼举行下一次对话").
+      int from = clauseStart(body, n.s().start(), m[0]);
       String date = null;
-      List<Dates.DateMention> dates = Dates.find(body, from, n.s().end(), ref, !previous);
+      List<Dates.DateMention> dates = dateCache.find(from, n.s().end(), !previous);
       for (Dates.DateMention d : dates) {
         if (!afterReporting(body, n.s().start(), d.start()) && d.precision() != Dates.Precision.WEEK) {
           date = d.isoAtPrecision();
@@ -708,13 +944,51 @@ public final class Extractor {
         }
       }
       int[] r = ordinal(body, n.s().start(), n.s().end());
-      Integer round = r == null ? null : r[2];
-      if (date == null && city == null && round == null) {
+      Integer otherRound = r == null ? null : r[2];
+      if (date == null && city == null && otherRound == null) {
         continue;
       }
-      return RoundRef.newBuilder().setDate(date).setCity(city).setRound(round).build();
+      return RoundRef.newBuilder().setDate(date).setCity(city).setRound(otherRound).build();
     }
     return null;
+  }
+
+  private static int clauseStart(String body, int sentenceStart, int at) {
+    for (int i = at - 1; i >= sentenceStart; i--) {
+      char ch = body.charAt(i);
+      if (ch == ',' || ch == '，' || ch == ';' || ch == '；' || ch == '：') {
+        return i + 1;
+      }
+    }
+    return sentenceStart;
+  }
+
+  /** The date and city of another round from {@code from} to the end of sentence {@code n}, or null. */
+  private RoundRef roundRefFrom(String body, Cued n, int from, boolean previous, DateCache dateCache, List<Evidence> evidence, Integer round) {
+    String field = previous ? "previousRound" : "nextRound";
+    List<Evidence> found = new ArrayList<>();
+    String date = null;
+    for (Dates.DateMention d : dateCache.find(from, n.s().end(), !previous)) {
+      if (!afterReporting(body, n.s().start(), d.start()) && d.precision() != Dates.Precision.WEEK) {
+        date = d.isoAtPrecision();
+        found.add(ev(field, body, d.start(), d.end()));
+        break;
+      }
+    }
+    String city = null;
+    for (NameFinder.Hit c : lex.cities(body, from, n.s().end())) {
+      Lexicon.City known = lex.city(c.name());
+      if (known != null) {
+        city = known.name();
+        found.add(ev(field, body, c.start(), c.end()));
+        break;
+      }
+    }
+    if (date == null && city == null) {
+      return null;
+    }
+    evidence.addAll(found);
+    return RoundRef.newBuilder().setDate(date).setCity(city).setRound(round).build();
   }
 
   // ---------------------------------------------------------------- reference dates
@@ -727,6 +1001,17 @@ public final class Extractor {
     if (publishedAt == null || publishedAt.isBlank()) {
       return null;
     }
+    if (publishedAt.length() >= 16 && publishedAt.endsWith("+08:00") && publishedAt.charAt(4) == '-' && publishedAt.charAt(7) == '-'
+        && publishedAt.charAt(10) == 'T' && allDigits(publishedAt, 0, 4) && allDigits(publishedAt, 5, 7) && allDigits(publishedAt, 8, 10)) {
+      // Already Beijing time: the day is the first ten characters (the full parser costs more than the rest of a
+      // short article's pre-checks).
+      try {
+        return LocalDate.of(Integer.parseInt(publishedAt, 0, 4, 10), Integer.parseInt(publishedAt, 5, 7, 10),
+            Integer.parseInt(publishedAt, 8, 10, 10));
+      } catch (java.time.DateTimeException e) {
+        return null;
+      }
+    }
     try {
       return OffsetDateTime.parse(publishedAt).atZoneSameInstant(BEIJING).toLocalDate();
     } catch (DateTimeParseException e) {
@@ -736,6 +1021,15 @@ public final class Extractor {
         return null;
       }
     }
+  }
+
+  private static boolean allDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Dateline dateline(String declared, String body, LocalDate published) {

@@ -12,17 +12,33 @@ import java.util.Locale;
  */
 final class Gate {
 
-  private static final Gate OPEN = new Gate(null);
+  private static final Gate OPEN = new Gate(null, null);
 
   private final List<String> prefixes;
+  private final List<Boolean> wordStart;
 
-  private Gate(List<String> prefixes) {
+  private Gate(List<String> prefixes, List<Boolean> wordStart) {
     this.prefixes = prefixes;
+    this.wordStart = wordStart;
   }
 
   static Gate of(String regex) {
     List<String> prefixes = new ArrayList<>();
-    return collect(regex, prefixes) ? new Gate(List.copyOf(prefixes)) : OPEN;
+    List<Boolean> wordStart = new ArrayList<>();
+    return collect(regex, prefixes, wordStart, false) ? new Gate(List.copyOf(prefixes), List.copyOf(wordStart)) : OPEN;
+  }
+
+  /**
+   * Per start word, true when the regex puts {@code \b} right before it and it begins with a word character, so a
+   * match can only start where the previous character is not a word character; null when the gate is open.
+   */
+  List<Boolean> wordStart() {
+    return wordStart;
+  }
+
+  /** A word character as {@code \b} sees it. */
+  static boolean isWordChar(char c) {
+    return c == '_' || Character.isLetterOrDigit(c);
   }
 
   /** The start words, or null when the gate is open. */
@@ -54,17 +70,18 @@ final class Gate {
   }
 
   /** Adds the literal starts of every top-level alternative; false when one has none. */
-  private static boolean collect(String regex, List<String> out) {
+  private static boolean collect(String regex, List<String> out, List<Boolean> wordStart, boolean boundary) {
     for (String alt : splitTopLevel(regex)) {
-      if (!collectAlternative(alt, out)) {
+      if (!collectAlternative(alt, out, wordStart, boundary)) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean collectAlternative(String alt, List<String> out) {
+  private static boolean collectAlternative(String alt, List<String> out, List<Boolean> wordStart, boolean inherited) {
     String a = alt;
+    boolean boundary = inherited;
     // Zero-width starts do not consume text.
     boolean changed = true;
     while (changed) {
@@ -73,9 +90,13 @@ final class Gate {
         if (a.startsWith(zeroWidth)) {
           a = a.substring(zeroWidth.length());
           changed = true;
+          boundary |= zeroWidth.equals("\\b");
+          // "^" (start of input or line) is no word boundary.
+          boundary &= !zeroWidth.equals("^");
         }
       }
       if (a.startsWith("(?<!") || a.startsWith("(?<=") || a.startsWith("(?!") || a.startsWith("(?=")) {
+        boundary = false;
         int end = groupEnd(a, 0);
         if (end < 0) {
           return false;
@@ -90,7 +111,7 @@ final class Gate {
         return false;
       }
       int open = a.startsWith("(?:") ? 3 : a.startsWith("(?i:") ? 4 : 1;
-      return collect(a.substring(open, end), out);
+      return collect(a.substring(open, end), out, wordStart, boundary);
     }
     StringBuilder literal = new StringBuilder();
     int i = 0;
@@ -112,8 +133,25 @@ final class Gate {
     if (literal.length() < 2 && !(literal.length() == 1 && Character.UnicodeScript.of(literal.charAt(0)) == Character.UnicodeScript.HAN)) {
       return false;
     }
-    out.add(literal.toString().toLowerCase(Locale.ROOT));
+    String word = literal.toString().toLowerCase(Locale.ROOT);
+    out.add(word);
+    wordStart.add(boundary && isWordChar(word.charAt(0)));
     return true;
+  }
+
+  /**
+   * The innermost alternatives of a regex that is an alternation of non-capturing groups ("(?:a|b)|(?:c)" gives a, b,
+   * c), in order; anything else is its own single leaf.
+   */
+  static void leaves(String regex, List<String> out) {
+    List<String> parts = splitTopLevel(regex);
+    for (String alt : parts) {
+      if (alt.startsWith("(?:") && groupEnd(alt, 0) == alt.length() - 1) {
+        leaves(alt.substring(3, alt.length() - 1), out);
+      } else {
+        out.add(alt);
+      }
+    }
   }
 
   private static List<String> splitTopLevel(String regex) {

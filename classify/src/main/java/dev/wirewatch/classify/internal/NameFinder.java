@@ -18,12 +18,16 @@ public final class NameFinder {
   public record Hit(int start, int end, String name) {
   }
 
-  private final Map<String, List<String>> byPrefix = new HashMap<>();
+  // Keyed by the first two chars packed into an int, so looking up a position allocates nothing.
+  private final Map<Integer, List<String>> byPrefix = new HashMap<>();
+  /** First chars of any name, as a quick reject before the map look-up. */
+  private final java.util.BitSet firstChars = new java.util.BitSet(65536);
 
   public NameFinder(Collection<String> names) {
     for (String name : names) {
       if (name.length() >= 2) {
-        byPrefix.computeIfAbsent(name.substring(0, 2), k -> new ArrayList<>()).add(name);
+        byPrefix.computeIfAbsent(key(name.charAt(0), name.charAt(1)), k -> new ArrayList<>()).add(name);
+        firstChars.set(name.charAt(0));
       }
     }
     // Longest first, so "United States of America" wins over "United States".
@@ -38,7 +42,8 @@ public final class NameFinder {
         i++;
         continue;
       }
-      List<String> candidates = byPrefix.get(text.subSequence(i, i + 2).toString());
+      char c0 = text.charAt(i);
+      List<String> candidates = firstChars.get(c0) ? byPrefix.get(key(c0, text.charAt(i + 1))) : null;
       Hit hit = null;
       if (candidates != null) {
         for (String name : candidates) {
@@ -60,6 +65,10 @@ public final class NameFinder {
     return hits;
   }
 
+  private static int key(char a, char b) {
+    return a << 16 | b;
+  }
+
   private static boolean regionMatches(CharSequence text, int at, String name) {
     for (int k = 0; k < name.length(); k++) {
       if (text.charAt(at + k) != name.charAt(k)) {
@@ -70,6 +79,13 @@ public final class NameFinder {
   }
 
   private static boolean isLatinOrDigit(char c) {
+    // ASCII and CJK answered without a script look-up: they are nearly every character of wire copy.
+    if (c < 128) {
+      return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+    if (c >= 0x2E80) {
+      return false;
+    }
     return Character.isDigit(c) || Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
   }
 

@@ -1,10 +1,11 @@
 package dev.wirewatch.classify.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** English ordinal words ("fifteenth", "thirty-ninth") and Chinese numerals up to 99. */
+/** English ordinal words ("fifteenth", "thirty-ninth"), found by a word scan, and Chinese numerals up to 99. */
 final class Ordinals {
 
   private static final String[] UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"};
@@ -12,11 +13,6 @@ final class Ordinals {
       "seventeenth", "eighteenth", "nineteenth"};
   private static final String[] TENS = {"twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"};
   private static final Map<String, Integer> VALUES = build();
-
-  /** Alternation of every ordinal word 1..99, longest first so "twenty-first" beats "first". */
-  static final String WORDS = VALUES.keySet().stream()
-      .sorted((a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b))
-      .reduce((a, b) -> a + "|" + b).orElseThrow();
 
   private Ordinals() {
   }
@@ -38,6 +34,89 @@ final class Ordinals {
       }
     }
     return m;
+  }
+
+  /**
+   * The next ordinal in {@code s[from, to)} on word boundaries: "39th", "fifteenth", "thirty-ninth", "thirty ninth";
+   * not "first-time", "first since", "fifth anniversary". Returns {start, end, value, 1 when spelled out else 0}.
+   */
+  static int[] next(String s, int from, int to) {
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (!isWord(c) || i > 0 && isWord(s.charAt(i - 1))) {
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < to && isWord(s.charAt(end))) {
+        end++;
+      }
+      int[] hit = at(s, i, end, to);
+      if (hit != null && !followedByExclusion(s, hit[1], to)) {
+        return hit;
+      }
+      i = end;
+    }
+    return null;
+  }
+
+  private static int[] at(String s, int start, int end, int to) {
+    int len = end - start;
+    if (Character.isDigit(s.charAt(start))) {
+      int d = start;
+      while (d < end && Character.isDigit(s.charAt(d))) {
+        d++;
+      }
+      if (d - start <= 3 && end - d == 2) {
+        String suffix = s.substring(d, end).toLowerCase(Locale.ROOT);
+        if (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th")) {
+          return new int[] {start, end, Integer.parseInt(s.substring(start, d)), 0};
+        }
+      }
+      return null;
+    }
+    if (len < 4 || len > 11) {
+      return null;
+    }
+    // Every ordinal word ends in -st, -nd, -rd or -th, and a tens word ("thirty") in -y: skip the rest unread.
+    char last = Character.toLowerCase(s.charAt(end - 1));
+    char before = Character.toLowerCase(s.charAt(end - 2));
+    if (last != 'y' && !(last == 't' && before == 's') && !(last == 'd' && (before == 'n' || before == 'r'))
+        && !(last == 'h' && before == 't')) {
+      return null;
+    }
+    String word = s.substring(start, end).toLowerCase(Locale.ROOT);
+    // "thirty-ninth" / "thirty ninth": a tens word, one separator, a unit word.
+    if (word.endsWith("y") && end + 1 < to && (s.charAt(end) == '-' || s.charAt(end) == ' ')) {
+      int e2 = end + 1;
+      while (e2 < to && isWord(s.charAt(e2))) {
+        e2++;
+      }
+      Integer v = VALUES.get(word + s.charAt(end) + s.substring(end + 1, e2).toLowerCase(Locale.ROOT));
+      if (v != null) {
+        return new int[] {start, e2, v, 1};
+      }
+    }
+    Integer v = VALUES.get(word);
+    return v == null ? null : new int[] {start, end, v, 1};
+  }
+
+  private static boolean followedByExclusion(String s, int at, int to) {
+    int i = at;
+    if (i < to && (s.charAt(i) == '-' || s.charAt(i) == ' ')) {
+      i++;
+    }
+    for (String w : List.of("since", "time", "anniversary")) {
+      if (s.regionMatches(true, i, w, 0, w.length())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWord(char c) {
+    return c < 128 ? Character.isLetterOrDigit(c) || c == '_' : Character.isLetterOrDigit(c);
   }
 
   static int value(String word) {

@@ -100,7 +100,8 @@ public final class ClassifyTopology {
 
   /**
    * Streams configuration: the given client properties (bootstrap.servers, security…) plus exactly-once v2, the
-   * state directory, and the dead-letter queue with log-and-continue handlers so a bad record never stops the app.
+   * state directory, and the dead-letter queue with log-and-continue handlers (also for global processing) so a bad
+   * record never stops the app.
    */
   public static Properties streamsProperties(Map<String, Object> kafkaClientProps, String applicationId, Path stateDir) {
     Objects.requireNonNull(kafkaClientProps, "kafkaClientProps");
@@ -119,6 +120,9 @@ public final class ClassifyTopology {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DlqDeserializationHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DlqProcessingHandler.class.getName());
+    // Also route failures in global state/KTable processing through the handler (Kafka warns when this is off; it
+    // becomes the default in Kafka 5.0).
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // Raw articles may carry the fetched page; let the producer send what the topics accept.
     props.put(StreamsConfig.producerPrefix("max.request.size"), Topics.MAX_MESSAGE_BYTES);
     return props;

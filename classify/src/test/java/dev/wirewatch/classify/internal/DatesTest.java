@@ -90,4 +90,51 @@ class DatesTest {
     // Given / When / Then
     assertTrue(Dates.find("on February 30", 0, 14, LocalDate.of(2024, 3, 1), false).isEmpty());
   }
+
+  @Test
+  void nextWeekdaysStayAheadInAPastTenseSentence() {
+    // Given Friday 7 June 2024 and "had been due to take place next Wednesday and Thursday" (not future tense)
+    Dates.DateMention d = only("next Wednesday and Thursday", LocalDate.of(2024, 6, 7), false);
+
+    // Then
+    assertEquals(LocalDate.of(2024, 6, 12), d.from());
+    assertEquals(LocalDate.of(2024, 6, 13), d.to());
+  }
+
+  @Test
+  void weekdayOfLastWeekIsThatDayInThePreviousCalendarWeek() {
+    // Given Tuesday 28 May 2024
+    // When / Then
+    assertEquals(LocalDate.of(2024, 5, 21), only("on Tuesday last week", LocalDate.of(2024, 5, 28), false).from());
+    assertEquals(LocalDate.of(2024, 6, 6), only("on Thursday next week", LocalDate.of(2024, 5, 28), true).from());
+  }
+
+  @Test
+  void monthAfterForIsAMonth() {
+    // Given / When
+    Dates.DateMention d = only("planned for May", LocalDate.of(2025, 4, 2), true);
+
+    // Then
+    assertEquals(Dates.Precision.MONTH, d.precision());
+    assertEquals("2025-05", d.isoAtPrecision());
+  }
+
+  @Test
+  void chineseMonthWithOrWithoutARelativeYear() {
+    // Given / When / Then
+    assertEquals("2023-05", only("去年5月", LocalDate.of(2024, 4, 25), false).isoAtPrecision());
+    assertEquals("2023-02", only("今年2月", LocalDate.of(2023, 12, 7), false).isoAtPrecision());
+    assertEquals("2024-03", only("3月", LocalDate.of(2024, 4, 25), false).isoAtPrecision());
+    assertEquals("2020", only("2020年", LocalDate.of(2024, 4, 25), false).isoAtPrecision());
+  }
+
+  @Test
+  void monthAbbreviationInsideAFullMonthNameIsNoMonthOfItsOwn() {
+    // Given "for June 26 and 27": "for Jun" must not win over the day range
+    Dates.DateMention d = only("scheduled for June 26 and 27", LocalDate.of(2023, 6, 19), false);
+
+    // Then
+    assertEquals(LocalDate.of(2023, 6, 26), d.from());
+    assertEquals(LocalDate.of(2023, 6, 27), d.to());
+  }
 }

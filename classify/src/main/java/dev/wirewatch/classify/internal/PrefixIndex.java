@@ -1,0 +1,160 @@
+package dev.wirewatch.classify.internal;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the start words of many {@link Rule}s occur in a text, found in one pass over it: each position is looked up
+ * by its first two characters (one table probe) instead of calling {@code indexOf} once per start word of every rule.
+ * Immutable once built; {@link #scan} allocates only its result.
+ */
+final class PrefixIndex {
+
+  /** A start word and every (rule id, index of the word among that rule's start words) that has it. */
+  private record Entry(String word, int[] rules, int[] ks) {
+  }
+
+  /** A trie node: children by character (ASCII in an array, others in a sorted array), and the word ending here. */
+  private static final class Node {
+    private Node[] ascii;
+    private char[] otherKeys = new char[0];
+    private Node[] otherNodes = new Node[0];
+    private Entry word;
+
+    Node child(char c) {
+      if (c < 128) {
+        return ascii == null ? null : ascii[c];
+      }
+      int i = java.util.Arrays.binarySearch(otherKeys, c);
+      return i < 0 ? null : otherNodes[i];
+    }
+
+    Node add(char c) {
+      Node n = child(c);
+      if (n != null) {
+        return n;
+      }
+      n = new Node();
+      if (c < 128) {
+        if (ascii == null) {
+          ascii = new Node[128];
+        }
+        ascii[c] = n;
+        return n;
+      }
+      int at = -java.util.Arrays.binarySearch(otherKeys, c) - 1;
+      char[] keys = new char[otherKeys.length + 1];
+      Node[] nodes = new Node[otherNodes.length + 1];
+      System.arraycopy(otherKeys, 0, keys, 0, at);
+      System.arraycopy(otherNodes, 0, nodes, 0, at);
+      keys[at] = c;
+      nodes[at] = n;
+      System.arraycopy(otherKeys, at, keys, at + 1, otherKeys.length - at);
+      System.arraycopy(otherNodes, at, nodes, at + 1, otherNodes.length - at);
+      otherKeys = keys;
+      otherNodes = nodes;
+      return n;
+    }
+  }
+
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ASCII_WORD[c] = Gate.isWordChar(c);
+    }
+  }
+
+  private final Map<Rule, Integer> ids = new IdentityHashMap<>();
+  /** Words that may start anywhere. */
+  private final Node anywhere = new Node();
+  /** Words that only start a match after a non-word character ("\\bheld"): not walked inside words. */
+  private final Node atWordStart = new Node();
+
+  PrefixIndex(List<Rule> rules) {
+    // Rules share words ("held" is a status and a "here" cue): each word is walked once per position.
+    Map<String, List<int[]>> anyUsers = new java.util.LinkedHashMap<>();
+    Map<String, List<int[]>> wordUsers = new java.util.LinkedHashMap<>();
+    for (Rule rule : rules) {
+      if (rule.prefixes() == null || ids.containsKey(rule)) {
+        continue;
+      }
+      int id = ids.size();
+      ids.put(rule, id);
+      List<String> words = rule.prefixes();
+      for (int k = 0; k < words.size(); k++) {
+        (rule.wordStart(k) ? wordUsers : anyUsers).computeIfAbsent(words.get(k), w -> new ArrayList<>()).add(new int[] {id, k});
+      }
+    }
+    insert(anywhere, anyUsers);
+    insert(atWordStart, wordUsers);
+  }
+
+  private static void insert(Node root, Map<String, List<int[]>> users) {
+    users.forEach((w, list) -> {
+      Node n = root;
+      for (int i = 0; i < w.length(); i++) {
+        n = n.add(w.charAt(i));
+      }
+      n.word = new Entry(w, list.stream().mapToInt(u -> u[0]).toArray(), list.stream().mapToInt(u -> u[1]).toArray());
+    });
+  }
+
+  /** The id of a rule in this index, or -1. */
+  int id(Rule rule) {
+    Integer id = ids.get(rule);
+    return id == null ? -1 : id;
+  }
+
+  /** Per rule id, the sorted occurrences {@code position << 16 | start word index} of its start words in {@code lower}. */
+  long[][] scan(String lower) {
+    int rules = ids.size();
+    long[][] occ = new long[rules][];
+    int[] count = new int[rules];
+    int n = lower.length();
+    for (int i = 0; i < n; i++) {
+      walk(anywhere, lower, i, occ, count);
+      char prev = i > 0 ? lower.charAt(i - 1) : ' ';
+      boolean midWord = prev < 128 ? ASCII_WORD[prev] : Gate.isWordChar(prev);
+      if (!midWord) {
+        walk(atWordStart, lower, i, occ, count);
+      }
+    }
+    for (int r = 0; r < rules; r++) {
+      occ[r] = occ[r] == null ? new long[0] : java.util.Arrays.copyOf(occ[r], count[r]);
+    }
+    return occ;
+  }
+
+  /** Records every word of the trie under {@code root} that starts at {@code i}. */
+  private static void walk(Node root, String lower, int i, long[][] occ, int[] count) {
+    Node node = root;
+    for (int j = i; j < lower.length(); j++) {
+      node = node.child(lower.charAt(j));
+      if (node == null) {
+        return;
+      }
+      if (node.word != null) {
+        add(occ, count, node.word, i);
+      }
+    }
+  }
+
+  private static void add(long[][] occ, int[] count, Entry e, int at) {
+    for (int u = 0; u < e.rules().length; u++) {
+      int rule = e.rules()[u];
+      long[] list = occ[rule];
+      if (list == null) {
+        list = new long[8];
+        occ[rule] = list;
+      } else if (count[rule] == list.length) {
+        list = java.util.Arrays.copyOf(list, list.length * 2);
+        occ[rule] = list;
+      }
+      list[count[rule]++] = (long) at << 16 | e.ks()[u];
+    }
+  }
+
+}
