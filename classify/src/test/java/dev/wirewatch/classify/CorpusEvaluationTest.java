@@ -1,5 +1,7 @@
 package dev.wirewatch.classify;
 
+import dev.wirewatch.classify.eval.CorpusEvaluation;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

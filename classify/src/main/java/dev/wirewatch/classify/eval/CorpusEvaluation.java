@@ -1,4 +1,8 @@
-package dev.wirewatch.classify;
+package dev.wirewatch.classify.eval;
+
+import dev.wirewatch.classify.ArticleInput;
+import dev.wirewatch.classify.DialogueClassifier;
+import dev.wirewatch.classify.Verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.schema.DialogueEvent;
@@ -22,7 +26,7 @@ import java.util.stream.Stream;
 public final class CorpusEvaluation {
 
   /** Fields compared; coChairs compares names and sides only. */
-  static final List<String> FIELDS = List.of("format", "counterparts", "status", "round", "startDate", "endDate", "location",
+  public static final List<String> FIELDS = List.of("format", "counterparts", "status", "round", "startDate", "endDate", "location",
       "coChairs", "previousRound", "nextRound");
 
   /** Detection and field scores. */
@@ -70,7 +74,8 @@ public final class CorpusEvaluation {
   }
 
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 && !args[0].equals("-v") ? args[0] : "src/test/resources/corpus");
+    Path dir = Path.of(args.length > 0 && !args[0].equals("-v") ? args[0]
+        : Files.isDirectory(Path.of("classify/src/test/resources/corpus")) ? "classify/src/test/resources/corpus" : "src/test/resources/corpus");
     Metrics m = evaluate(DialogueClassifier.standard(), dir);
     StringBuilder out = new StringBuilder(m.report());
     if (List.of(args).contains("-v")) {
