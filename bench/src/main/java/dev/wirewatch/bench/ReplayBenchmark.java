@@ -63,9 +63,13 @@ public final class ReplayBenchmark {
       }
       double initial = (System.nanoTime() - t0) / 1e9;
 
+      // The replayed build differs as a real change would: it no longer knows one tone word and one counterpart.
+      DialogueClassifier changed = DialogueClassifier.withResources(Map.of(
+          "tone.tsv", without(DialogueClassifier.shippedResource("tone.tsv"), "candid\t"),
+          "counterparts.tsv", without(DialogueClassifier.shippedResource("counterparts.tsv"), "NL\t")));
       double replaySeconds;
       ReplayReport report;
-      try (ReplayRun replay = ReplayRun.start(config, classifyAndSink, classifier, null, Duration.ofHours(2))) {
+      try (ReplayRun replay = ReplayRun.start(config, classifyAndSink, ArchiveClassifier.of(changed), null, Duration.ofHours(2))) {
         report = replay.awaitCaughtUp(Duration.ofHours(2));
         replaySeconds = replay.elapsedSeconds();
       }
@@ -77,5 +81,9 @@ public final class ReplayBenchmark {
       System.out.println(report.summaryLine());
     }
     System.exit(0);
+  }
+
+  private static String without(String text, String linePrefix) {
+    return text.lines().filter(l -> !l.startsWith(linePrefix)).collect(java.util.stream.Collectors.joining("\n", "", "\n"));
   }
 }

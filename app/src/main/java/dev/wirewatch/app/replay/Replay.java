@@ -142,7 +142,7 @@ public final class Replay {
           .forEach(p -> earliest.put(new TopicPartition(Topics.RAW_ARTICLES.name(), p.partition()), OffsetSpec.earliest()));
       Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
       admin.listOffsets(earliest).all().get(30, TimeUnit.SECONDS)
-          .forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset(), "wirewatch replay")));
+          .forEach((tp, info) -> start.put(tp, new OffsetAndMetadata(info.offset())));
       admin.alterConsumerGroupOffsets(applicationId, start).all().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
