@@ -237,6 +237,45 @@ abstract class EventSinkContract {
   }
 
   @Test
+  void oneRefusedRecordInALargeBatchIsTheOnlyDeadLetterAndTheOthersAreStored() throws Exception {
+    // Given, in one transaction, 60 good events and one the database's check refuses (confidence below 0)
+    // in the middle, and a sink whose batches hold all of them, so that they meet in one batched write
+    List<ProducerRecord<String, DialogueEvent>> records = new ArrayList<>();
+    for (int day = 0; day < 60; day++) {
+      records.add(record(Events.event("T9", LocalDate.of(2038, 1, 1).plusDays(day).toString(), "HELD")));
+    }
+    DialogueEvent refused = DialogueEvent.newBuilder(Events.event("T9", "2038-12-31", "HELD")).setConfidence(-0.5)
+        .build();
+    records.add(30, record(refused));
+    produceInTransaction(true, records);
+    SinkSettings settings = fast(freshDatabase("bigbatch")).withBatch(5_000, Duration.ofMillis(200));
+
+    // When the sink drains the topic
+    try (EventSink sink = new EventSink(settings, kafka.clientProperties())) {
+      sink.start();
+      assertTrue(sink.drain(WAIT), () -> "not drained: " + sink.health());
+
+      // Then the dead letters are the unstorable records of the topic, no more: the refused one, and those
+      // other tests put on the shared topic before
+      long unstorable = topicRecords().stream().filter(EventSinkContract::isUnstorable).count();
+      assertEquals(unstorable, sink.health().deadLetters(), () -> "dead letters: " + sink.health());
+    }
+    // And every good event is stored with its mentions, the refused one is not
+    Map<String, ObjectNode> stored = storedState(settings);
+    assertEquals(expectedState(), stored);
+    assertFalse(stored.containsKey(refused.getEventId()));
+    for (ProducerRecord<String, DialogueEvent> record : records) {
+      if (record.value() != refused) {
+        assertEquals(2, count(settings, "SELECT COUNT(*) FROM event_mentions WHERE event_id = ?", record.key()),
+            record.key());
+      }
+    }
+    Map<String, String> letter = deadLetters().get(refused.getEventId());
+    assertTrue(letter != null, "no dead letter for the refused event");
+    assertTrue(letter.get(DlqHeaders.EXCEPTION).contains("RecordRejected"), letter.toString());
+  }
+
+  @Test
   void twoInstancesOfOneGroupShareThePartitionsAndOneDatabase() throws Exception {
     // Given events on both partitions and two sinks of one group writing to one database
     List<ProducerRecord<String, DialogueEvent>> records = new ArrayList<>();
@@ -356,6 +395,20 @@ abstract class EventSinkContract {
 
   static int topicRecordCount() {
     return topicRecords().size();
+  }
+
+  /** Whether the sink must send this record to the dead-letter topic (tombstones are storable). */
+  static boolean isUnstorable(ConsumerRecord<String, byte[]> record) {
+    if (record.value() == null) {
+      return false;
+    }
+    try {
+      DialogueEvent event = Topics.DIALOGUE_EVENTS.valueSerde().deserializer().deserialize(TOPIC, record.value());
+      EventRow.from(record.key(), event);
+      return event.getConfidence() < 0 || event.getConfidence() > 1;
+    } catch (RuntimeException unstorable) {
+      return true;
+    }
   }
 
   /** The latest storable value per key over the whole topic, as the JSON the store returns. */

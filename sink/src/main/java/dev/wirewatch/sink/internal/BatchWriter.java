@@ -8,11 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * Writes one batch of changes and the consumer offsets that cover them in a single database transaction:
  * either both are stored or neither, which is what makes the sink exactly-once. Keeps one connection and
  * drops it after any failure that is not about a single record, so the next attempt reconnects.
+ * A batch is written with one JDBC batch per statement kind; when the database refuses a record in it, the
+ * batch is redone one change at a time so that the refused change can be named (and dead-lettered).
  * Not thread-safe: the consumer thread owns it.
  */
 public final class BatchWriter implements AutoCloseable {
@@ -31,6 +39,7 @@ public final class BatchWriter implements AutoCloseable {
   private final String consumerGroup;
   private final String topic;
   private Connection connection;
+  private int rowByRowBatches;
 
   public BatchWriter(Database database, String consumerGroup, String topic) {
     this.database = Objects.requireNonNull(database, "database");
@@ -85,8 +94,16 @@ public final class BatchWriter implements AutoCloseable {
       throw e;
     }
     try {
+      // Batching reorders statements across changes, which gives the same rows as applying them in turn
+      // only when each event appears once (the buffer guarantees that; anything else takes the slow path).
+      if (hasDistinctEventIds(changes) && writeBatched(c, changes, offsets, now)) {
+        return;
+      }
+      // The batched statements cannot tell which change the database refused (PostgreSQL names none once
+      // inserts are rewritten into one statement), so the batch is done again one change at a time in a
+      // fresh transaction: the first refused change ends it, exactly as it would without batching.
       moveOffsets(c, offsets, now);
-      applyChanges(c, changes, now);
+      applyRowByRow(c, changes, now);
       c.commit();
     } catch (RecordRejectedException | FencedException e) {
       rollback(c, e);
@@ -96,6 +113,43 @@ public final class BatchWriter implements AutoCloseable {
       dropConnection(e);
       throw e;
     }
+  }
+
+  /** Batches redone row by row since this writer was made, because the database refused a record in them. */
+  int rowByRowBatches() {
+    return rowByRowBatches;
+  }
+
+  /**
+   * The fast path: one JDBC batch per statement kind. Returns true when committed, false when the database
+   * refused a record (the transaction is then rolled back and the batch must be redone row by row).
+   */
+  private boolean writeBatched(Connection c, List<Change> changes, Collection<OffsetMove> offsets, Instant now)
+      throws SQLException, FencedException {
+    moveOffsets(c, offsets, now);
+    try {
+      applyBatched(c, changes, now);
+    } catch (SQLException e) {
+      if (!isRecordError(e)) {
+        throw e;
+      }
+      try {
+        c.rollback();
+      } catch (SQLException rollbackFailure) {
+        // The connection is in doubt: treat it as the database failing, not the record.
+        rollbackFailure.addSuppressed(e);
+        throw rollbackFailure;
+      }
+      rowByRowBatches++;
+      // Not the message: pgjdbc puts the whole rewritten statement, every row's values, in it. The slow path
+      // reports the refused record itself, with the database's reason, on the dead-letter topic.
+      log.info("Database {} refused a record in a batch of {} changes of {} (SQLSTATE {}, error code {});"
+          + " writing them one at a time to find it", database.describe(), changes.size(), topic, e.getSQLState(),
+          e.getErrorCode());
+      return false;
+    }
+    c.commit();
+    return true;
   }
 
   private void moveOffsets(Connection c, Collection<OffsetMove> offsets, Instant now)
@@ -130,7 +184,71 @@ public final class BatchWriter implements AutoCloseable {
     }
   }
 
-  private void applyChanges(Connection c, List<Change> changes, Instant now)
+  /**
+   * Applies the changes with one JDBC batch per statement kind, in an order that gives the same rows as
+   * applying each change in turn when every eventId appears once: mentions of every changed event go first
+   * (they are replaced with their event), then deleted events, then upserted events, then their mentions
+   * (which reference the events).
+   */
+  private void applyBatched(Connection c, List<Change> changes, Instant now) throws SQLException {
+    if (changes.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement deleteMentions = c.prepareStatement(DatabaseDialect.DELETE_MENTIONS)) {
+      for (Change change : changes) {
+        deleteMentions.setString(1, change.eventId());
+        deleteMentions.addBatch();
+      }
+      deleteMentions.executeBatch();
+    }
+    int deletes = 0;
+    int mentions = 0;
+    for (Change change : changes) {
+      if (change.isDelete()) {
+        deletes++;
+      } else {
+        mentions += change.row().mentions().size();
+      }
+    }
+    if (deletes > 0) {
+      try (PreparedStatement deleteEvent = c.prepareStatement(DatabaseDialect.DELETE_EVENT)) {
+        for (Change change : changes) {
+          if (change.isDelete()) {
+            deleteEvent.setString(1, change.eventId());
+            deleteEvent.addBatch();
+          }
+        }
+        deleteEvent.executeBatch();
+      }
+    }
+    if (deletes < changes.size()) {
+      try (PreparedStatement upsert = c.prepareStatement(dialect.upsertEvent())) {
+        for (Change change : changes) {
+          if (!change.isDelete()) {
+            bindEvent(upsert, change, now);
+            upsert.addBatch();
+          }
+        }
+        upsert.executeBatch();
+      }
+    }
+    if (mentions > 0) {
+      try (PreparedStatement insertMention = c.prepareStatement(DatabaseDialect.INSERT_MENTION)) {
+        for (Change change : changes) {
+          if (!change.isDelete()) {
+            for (MentionRow mention : change.row().mentions()) {
+              bindMention(insertMention, change.eventId(), mention);
+              insertMention.addBatch();
+            }
+          }
+        }
+        insertMention.executeBatch();
+      }
+    }
+  }
+
+  /** The slow path: each change on its own, so that a refused one is known by name. */
+  private void applyRowByRow(Connection c, List<Change> changes, Instant now)
       throws SQLException, RecordRejectedException {
     if (changes.isEmpty()) {
       return;
@@ -151,23 +269,67 @@ public final class BatchWriter implements AutoCloseable {
             bindEvent(upsert, change, now);
             upsert.executeUpdate();
             for (MentionRow mention : change.row().mentions()) {
-              insertMention.setString(1, change.eventId());
-              insertMention.setString(2, mention.articleId());
-              insertMention.setString(3, mention.source());
-              insertMention.setString(4, mention.url());
-              insertMention.setString(5, mention.publishedAt());
-              insertMention.setString(6, mention.title());
+              bindMention(insertMention, change.eventId(), mention);
               insertMention.executeUpdate();
             }
           }
         } catch (SQLException e) {
-          if (dialect.isRecordError(e)) {
+          if (isRecordError(e)) {
             throw new RecordRejectedException(change, e);
           }
           throw e;
         }
       }
     }
+  }
+
+  private static void bindMention(PreparedStatement insertMention, String eventId, MentionRow mention)
+      throws SQLException {
+    insertMention.setString(1, eventId);
+    insertMention.setString(2, mention.articleId());
+    insertMention.setString(3, mention.source());
+    insertMention.setString(4, mention.url());
+    insertMention.setString(5, mention.publishedAt());
+    insertMention.setString(6, mention.title());
+  }
+
+  /**
+   * Whether the error, or one it wraps, is about a record's values. A failed JDBC batch reports a
+   * {@link java.sql.BatchUpdateException} whose own state may be generic, with the database's error as its
+   * cause or next exception.
+   */
+  private boolean isRecordError(SQLException e) {
+    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Deque<Throwable> pending = new ArrayDeque<>();
+    pending.add(e);
+    while (!pending.isEmpty()) {
+      Throwable t = pending.poll();
+      if (!seen.add(t)) {
+        continue;
+      }
+      if (t instanceof SQLException sql) {
+        if (dialect.isRecordError(sql)) {
+          return true;
+        }
+        if (sql.getNextException() != null) {
+          pending.add(sql.getNextException());
+        }
+      }
+      if (t.getCause() != null) {
+        pending.add(t.getCause());
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDistinctEventIds(List<Change> changes) {
+    Set<String> ids = new HashSet<>();
+    for (Change change : changes) {
+      if (!ids.add(change.eventId())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void bindEvent(PreparedStatement upsert, Change change, Instant now) throws SQLException {

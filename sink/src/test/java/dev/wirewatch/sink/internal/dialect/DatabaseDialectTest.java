@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.SQLException;
+import java.util.Properties;
+import org.postgresql.Driver;
 import org.junit.jupiter.api.Test;
 
 class DatabaseDialectTest {
@@ -43,6 +45,21 @@ class DatabaseDialectTest {
     DatabaseDialect sqlite = DatabaseDialect.forUrl("jdbc:sqlite:x.db");
     assertTrue(sqlite.isRecordError(new SQLException("CHECK constraint failed", null, 275)), "SQLITE_CONSTRAINT_CHECK");
     assertFalse(sqlite.isRecordError(new SQLException("database is locked", null, 5)), "SQLITE_BUSY");
+  }
+
+  @Test
+  void postgresConnectionsRewriteBatchedInsertsUnlessTheUrlSaysOtherwise() {
+    // Given the properties the sink connects to PostgreSQL with
+    Properties props = DatabaseDialect.forUrl("jdbc:postgresql://db/w").connectionProperties("sink", null);
+
+    // When the driver combines them with URLs that do and do not set the option
+    Properties plain = Driver.parseURL("jdbc:postgresql://db/w", props);
+    Properties overridden = Driver.parseURL("jdbc:postgresql://db/w?reWriteBatchedInserts=false", props);
+
+    // Then batched inserts are rewritten into multi-row statements, unless the user's URL turns that off
+    assertEquals("true", plain.getProperty("reWriteBatchedInserts"));
+    assertEquals("false", overridden.getProperty("reWriteBatchedInserts"));
+    assertEquals("sink", plain.getProperty("user"));
   }
 
   @Test
