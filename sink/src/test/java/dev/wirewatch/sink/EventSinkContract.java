@@ -15,6 +15,7 @@ import dev.wirewatch.schema.topic.Topics;
 import dev.wirewatch.sink.SinkHealth.State;
 import dev.wirewatch.sink.internal.BatchObserver;
 import dev.wirewatch.sink.internal.Database;
+import dev.wirewatch.sink.internal.Tables;
 import dev.wirewatch.sink.internal.EventRow;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -484,20 +485,7 @@ abstract class EventSinkContract {
   }
 
   static List<List<String>> tableRows(SinkSettings settings, String sql) throws SQLException {
-    List<List<String>> table = new ArrayList<>();
-    try (Connection connection = Database.of(settings).connect();
-        PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<String> row = new ArrayList<>(columns);
-        for (int i = 1; i <= columns; i++) {
-          row.add(rows.getString(i));
-        }
-        table.add(row);
-      }
-    }
-    return table;
+    return Tables.rows(Database.of(settings), sql);
   }
 
   /** Headers (as text) of the dead letters on wirewatch-dlq, by record key; the last one per key wins. */

@@ -15,8 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -242,20 +240,7 @@ class BatchWriterIT {
   }
 
   private static List<List<String>> rows(Database database, String sql) throws SQLException {
-    List<List<String>> table = new ArrayList<>();
-    try (Connection connection = database.connect();
-        PreparedStatement select = connection.prepareStatement(sql);
-        ResultSet rows = select.executeQuery()) {
-      int columns = rows.getMetaData().getColumnCount();
-      while (rows.next()) {
-        List<String> row = new ArrayList<>(columns);
-        for (int i = 1; i <= columns; i++) {
-          row.add(rows.getString(i));
-        }
-        table.add(row);
-      }
-    }
-    return table;
+    return Tables.rows(database, sql);
   }
 
   private static Map<Integer, Long> offsets(Database database) throws SQLException {
