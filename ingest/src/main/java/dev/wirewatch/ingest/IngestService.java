@@ -29,6 +29,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -37,6 +38,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,7 +54,9 @@ import org.slf4j.LoggerFactory;
  *       one per poll, errors included.</li>
  * </ul>
  * Input: at start it reads {@code raw-articles} up to its end offsets to learn which articles (and which
- * contents) are already archived, so a restart produces nothing unchanged. Ingest never classifies.
+ * contents) are already archived, so a restart produces nothing unchanged; and {@code feed-status} up to its
+ * end, whose latest record per feed carries the feed's ETag / Last-Modified, so the first poll after a restart
+ * is conditional too. Ingest never classifies.
  *
  * <p>Polling schedule: each feed is polled every {@link FeedSource#interval()}, with 10% jitter, adapted to how
  * often the feed actually changes. After 3 good polls in a row that produce nothing (HTTP 304, or no new or
@@ -185,8 +191,8 @@ public final class IngestService implements AutoCloseable {
     try {
       loadArchive();
     } catch (RuntimeException e) {
-      LOG.error("Cannot read topic {} to learn the archived articles; retrying in {}", Topics.RAW_ARTICLES.name(),
-          LOAD_RETRY, e);
+      LOG.error("Cannot read topics {} and {} at start; retrying in {}", Topics.RAW_ARTICLES.name(),
+          Topics.FEED_STATUS.name(), LOAD_RETRY, e);
       executor.schedule(this::loadThenSchedule, LOAD_RETRY.toMillis(), TimeUnit.MILLISECONDS);
       return;
     }
@@ -248,67 +254,119 @@ public final class IngestService implements AutoCloseable {
     }
   }
 
-  /** Reads raw-articles from the beginning to its end offsets, once, to learn archived ids and hashes. */
+  /**
+   * Once, before the first poll: reads raw-articles from the beginning to its end offsets to learn archived ids
+   * and hashes, then feed-status to its end to restore each configured feed's HTTP validators (latest record
+   * per feed URL), so a restart neither produces anything twice nor fetches unchanged feeds in full.
+   */
   private void loadArchive() {
     synchronized (loadLock) {
       if (loaded) {
         return;
       }
-      Map<String, Object> props = new HashMap<>(clientProps);
-      props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-      props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-      props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-      props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-archive-reader");
-      props.remove(ConsumerConfig.GROUP_ID_CONFIG);
-      TopicSpec<String, RawArticle> topic = Topics.RAW_ARTICLES;
       long startMs = clock.millis();
-      int records = 0;
       // Only the content hash and fetch time are decoded: the archived page bytes are skipped, not copied.
-      try (KafkaConsumer<String, ArchivedDigest.Digest> consumer = new KafkaConsumer<>(props,
-          topic.keySerde().deserializer(), new ArchivedDigest())) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-          LOG.warn("Topic {} does not exist yet; starting with an empty archive", topic.name());
-          loaded = true;
+      int records = readToEnd(Topics.RAW_ARTICLES, new ArchivedDigest(), "archive", r -> {
+        if (r.key() == null) {
           return;
         }
-        List<TopicPartition> partitions = infos.stream()
-            .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-        Set<TopicPartition> pending = new HashSet<>();
-        for (TopicPartition tp : partitions) {
-          if (end.getOrDefault(tp, 0L) > consumer.position(tp, Duration.ofSeconds(30))) {
-            pending.add(tp);
-          }
+        if (r.value() == null) {
+          seen.removed(r.key());
+        } else {
+          seen.archived(r.key(), r.value().contentHash(), r.value().fetchedAtMs());
         }
-        long deadline = startMs + ARCHIVE_LOAD_TIMEOUT.toMillis();
-        while (!pending.isEmpty()) {
-          if (clock.millis() > deadline) {
-            throw new IngestException("reading topic " + topic.name() + " to its end took longer than "
-                + ARCHIVE_LOAD_TIMEOUT);
-          }
-          for (ConsumerRecord<String, ArchivedDigest.Digest> r : consumer.poll(Duration.ofMillis(500))) {
-            records++;
-            if (r.key() == null) {
-              continue;
-            }
-            if (r.value() == null) {
-              seen.removed(r.key());
-            } else {
-              seen.archived(r.key(), r.value().contentHash(), r.value().fetchedAtMs());
-            }
-          }
-          pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
-        }
-      } catch (org.apache.kafka.common.KafkaException e) {
-        throw new IngestException("cannot read topic " + topic.name() + ": " + e.getMessage(), e);
-      }
-      loaded = true;
-      LOG.info("Read {} records from topic {} in {} ms: {} archived articles", records, topic.name(),
+      });
+      LOG.info("Read {} records from topic {} in {} ms: {} archived articles", records, Topics.RAW_ARTICLES.name(),
           clock.millis() - startMs, seen.size());
+      restoreValidators();
+      loaded = true;
     }
+  }
+
+  /** Seeds each configured feed's ETag / Last-Modified from its latest FeedStatus record. */
+  private void restoreValidators() {
+    long startMs = clock.millis();
+    Map<String, FeedState> byUrl = new HashMap<>();
+    for (FeedState state : states) {
+      byUrl.put(state.source().url().toString(), state);
+    }
+    Deserializer<FeedStatus> values = Topics.FEED_STATUS.valueSerde().deserializer();
+    Map<String, FeedStatus> latest = new HashMap<>();
+    // Values are decoded here, not by the consumer, so that one undecodable record (e.g. from a newer release)
+    // costs that feed one unconditional fetch instead of stopping the start.
+    int records = readToEnd(Topics.FEED_STATUS, new ByteArrayDeserializer(), "status", r -> {
+      if (r.key() == null || !byUrl.containsKey(r.key())) {
+        return;
+      }
+      if (r.value() == null) {
+        latest.remove(r.key());
+        return;
+      }
+      try {
+        latest.put(r.key(), values.deserialize(r.topic(), r.value()));
+      } catch (SerializationException e) {
+        LOG.warn("Skipping undecodable status of feed {} at {}-{}@{}: {}", r.key(), r.topic(), r.partition(),
+            r.offset(), e.getMessage());
+      }
+    });
+    int restored = 0;
+    for (Map.Entry<String, FeedStatus> e : latest.entrySet()) {
+      FeedStatus status = e.getValue();
+      if (status.getEtag() != null || status.getLastModified() != null) {
+        byUrl.get(e.getKey()).restoreValidators(status.getEtag(), status.getLastModified());
+        restored++;
+      }
+    }
+    LOG.info("Read {} records from topic {} in {} ms: validators restored for {} of {} feeds", records,
+        Topics.FEED_STATUS.name(), clock.millis() - startMs, restored, states.size());
+  }
+
+  /**
+   * Reads a topic from the beginning to the end offsets it has now, without a consumer group, handing every
+   * record to {@code sink}; returns the number of records. A topic that does not exist yet reads as empty.
+   */
+  private <V> int readToEnd(TopicSpec<String, ?> topic, Deserializer<V> values, String purpose,
+      Consumer<ConsumerRecord<String, V>> sink) {
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.CLIENT_ID_CONFIG, "wirewatch-ingest-" + purpose + "-reader");
+    props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    long deadline = clock.millis() + ARCHIVE_LOAD_TIMEOUT.toMillis();
+    int records = 0;
+    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), values)) {
+      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30));
+      if (infos == null || infos.isEmpty()) {
+        LOG.warn("Topic {} does not exist yet; reading it as empty", topic.name());
+        return 0;
+      }
+      List<TopicPartition> partitions = infos.stream()
+          .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+      Set<TopicPartition> pending = new HashSet<>();
+      for (TopicPartition tp : partitions) {
+        if (end.getOrDefault(tp, 0L) > consumer.position(tp, Duration.ofSeconds(30))) {
+          pending.add(tp);
+        }
+      }
+      while (!pending.isEmpty()) {
+        if (clock.millis() > deadline) {
+          throw new IngestException("reading topic " + topic.name() + " to its end took longer than "
+              + ARCHIVE_LOAD_TIMEOUT);
+        }
+        for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
+          records++;
+          sink.accept(r);
+        }
+        pending.removeIf(tp -> consumer.position(tp) >= end.get(tp));
+      }
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new IngestException("cannot read topic " + topic.name() + ": " + e.getMessage(), e);
+    }
+    return records;
   }
 
   private <V> KafkaProducer<String, V> producer(TopicSpec<String, V> topic) {

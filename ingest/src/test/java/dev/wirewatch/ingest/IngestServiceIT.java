@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -376,6 +377,54 @@ class IngestServiceIT {
       assertEquals(0, summary.articlesNew() + summary.articlesChanged());
       assertEquals(1, articles(server.url(articlePath)).size());
       assertEquals(1, server.hits(articlePath));
+    }
+  }
+
+  @Test
+  void validatorsSurviveARestartSoTheFirstPollIsConditional() {
+    // Given a feed that sends an ETag and a Last-Modified and answers 304 when its ETag comes back
+    String feedPath = "/tvalid/feed.xml";
+    String articlePath = "/tvalid/a.html";
+    server.serve(articlePath, HTML, page("Bridge opens", "BEIJING, June 9 (Xinhua) -- A new bridge carries traffic."));
+    byte[] feed = rss(item("Bridge opens", server.url(articlePath), "Sun, 09 Jun 2024 08:00:00 GMT"));
+    List<String> ifNoneMatch = Collections.synchronizedList(new ArrayList<>());
+    server.route(feedPath, ex -> {
+      String sent = ex.getRequestHeaders().getFirst("If-None-Match");
+      ifNoneMatch.add(sent == null ? "<none>" : sent);
+      if ("\"r9\"".equals(sent)) {
+        ex.sendResponseHeaders(304, -1);
+        return;
+      }
+      ex.getResponseHeaders().set("ETag", "\"r9\"");
+      ex.getResponseHeaders().set("Last-Modified", "Sun, 09 Jun 2024 08:05:00 GMT");
+      TestServer.send(ex, 200, RSS, feed);
+    });
+    IngestSettings settings = settings(feed("xinhua", feedPath));
+    try (IngestService first = new IngestService(settings, kafka.clientProperties())) {
+      assertEquals(1, first.pollAllOnce().articlesNew());
+    }
+    FeedStatus before = last(statuses(server.url(feedPath)));
+    assertEquals("\"r9\"", before.getEtag());
+    assertEquals("Sun, 09 Jun 2024 08:05:00 GMT", before.getLastModified());
+
+    // When a new instance on the same topics polls the feed
+    try (IngestService second = new IngestService(settings, kafka.clientProperties())) {
+      PollSummary summary = second.pollAllOnce();
+
+      // Then its very first request is conditional, the server answers 304 and nothing is produced
+      assertEquals(List.of("<none>", "\"r9\""), ifNoneMatch);
+      assertEquals(0, summary.itemsSeen());
+      assertEquals(0, summary.articlesNew() + summary.articlesChanged());
+      assertEquals(1, articles(server.url(articlePath)).size());
+      assertEquals(1, server.hits(articlePath));
+      List<FeedStatus> statuses = statuses(server.url(feedPath));
+      assertEquals(2, statuses.size());
+      FeedStatus after = statuses.get(1);
+      assertEquals(304, after.getHttpStatus());
+      assertTrue(after.getOk());
+      // And the 304 status keeps the validators for the restart after this one
+      assertEquals("\"r9\"", after.getEtag());
+      assertEquals("Sun, 09 Jun 2024 08:05:00 GMT", after.getLastModified());
     }
   }
 

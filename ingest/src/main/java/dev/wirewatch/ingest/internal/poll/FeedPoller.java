@@ -148,7 +148,11 @@ public final class FeedPoller {
       state.failed(finished, retryAfter);
     }
     boolean allOk = ok && failed == 0;
+    // The validators the next poll will send (unchanged after a 304 or a failure): the service restores them
+    // from this record after a restart.
     FeedStatus record = status
+        .setEtag(state.etag())
+        .setLastModified(state.lastModified())
         .setOk(allOk)
         .setItemsSeen(seenItems)
         .setItemsNew(created)

@@ -55,6 +55,18 @@ public final class FeedState {
     this.lastModified = lastModified;
   }
 
+  /**
+   * Restores the validators kept in the feed's last FeedStatus record at start, so the first poll after a
+   * restart is conditional. Ignored once this process has validators of its own (they are newer).
+   */
+  public void restoreValidators(String etag, String lastModified) {
+    synchronized (this) {
+      if (this.etag == null && this.lastModified == null) {
+        validators(etag, lastModified);
+      }
+    }
+  }
+
   public int consecutiveFailures() {
     return consecutiveFailures;
   }

@@ -1,6 +1,7 @@
 package dev.wirewatch.ingest.internal.poll;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.ingest.FeedSource;
@@ -100,5 +101,23 @@ class FeedStateTest {
     state.succeeded(NOW, false);
     state.succeeded(NOW, false);
     assertEquals(2, state.stretch());
+  }
+
+  @Test
+  void restoredValidatorsNeverReplaceTheProcessOwn() {
+    // Given a fresh feed state
+    FeedState state = new FeedState(new FeedSource("xinhua", URI.create("https://english.news.cn/rss/chinarss.xml"),
+        Duration.ofMinutes(1)));
+
+    // When validators are restored from the topic, Then the next poll sends them
+    state.restoreValidators("\"a\"", "Sun, 09 Jun 2024 08:05:00 GMT");
+    assertEquals("\"a\"", state.etag());
+    assertEquals("Sun, 09 Jun 2024 08:05:00 GMT", state.lastModified());
+
+    // When the process learned newer ones, Then a late restore leaves them alone
+    state.validators("\"b\"", null);
+    state.restoreValidators("\"a\"", "Sun, 09 Jun 2024 08:05:00 GMT");
+    assertEquals("\"b\"", state.etag());
+    assertNull(state.lastModified());
   }
 }
