@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -47,6 +49,7 @@ public final class Pipeline implements AutoCloseable {
   private final EventSink sink;
   private final IngestService ingest;
   private final String applicationId;
+  private final ScheduledExecutorService healthReporter;
   private boolean closed;
 
   private Pipeline(WirewatchConfig config, EmbeddedKafka broker, Map<String, Object> kafkaProps, KafkaStreams streams,
@@ -58,6 +61,14 @@ public final class Pipeline implements AutoCloseable {
     this.sink = sink;
     this.ingest = ingest;
     this.applicationId = config.get(Settings.CLASSIFY_APP_ID);
+    this.healthReporter = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "wirewatch-health");
+      t.setDaemon(true);
+      return t;
+    });
+    healthReporter.scheduleWithFixedDelay(() -> HealthFile.write(config.dataDir(),
+        sink == null ? null : sink.health(), streams == null ? "not running here" : streams.state().name()),
+        0, 5, TimeUnit.SECONDS);
   }
 
   /** The stages one process can run; all three by default, one each when scaled out. */
@@ -179,6 +190,7 @@ public final class Pipeline implements AutoCloseable {
       return;
     }
     closed = true;
+    healthReporter.shutdownNow();
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
     closeQuietly(ingest, failure);
     if (streams != null) {

@@ -2,6 +2,7 @@ package dev.wirewatch.app.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirewatch.app.HealthFile;
 import dev.wirewatch.app.Stages;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.sink.EventQuery;
@@ -45,6 +46,7 @@ final class EventsCommand extends ConfiguredCommand {
     try (EventStore store = EventStore.open(Stages.sinkSettings(config))) {
       events = store.query(query);
     }
+    HealthFile.sinkWarning(config.dataDir()).ifPresent(w -> err().println("wirewatch: note: " + w));
     PrintWriter out = out();
     switch (format) {
       case json -> events.forEach(out::println);

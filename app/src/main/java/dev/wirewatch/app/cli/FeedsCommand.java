@@ -1,5 +1,6 @@
 package dev.wirewatch.app.cli;
 
+import dev.wirewatch.app.HealthFile;
 import dev.wirewatch.app.KafkaAccess;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.broker.TopicSnapshot;
@@ -34,6 +35,7 @@ final class FeedsCommand extends ConfiguredCommand {
             TIME.format(Instant.ofEpochMilli(s.getPolledAt())),
             s.getFeedUrl() + (s.getError() == null ? "" : "  — " + s.getError())));
     out.println("(" + statuses.size() + " feed" + (statuses.size() == 1 ? "" : "s") + ")");
+    HealthFile.sinkWarning(config.dataDir()).ifPresent(w -> out.println("sink: " + w));
     out.flush();
     return Main.OK;
   }
