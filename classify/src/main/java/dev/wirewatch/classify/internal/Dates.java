@@ -159,7 +159,7 @@ public final class Dates {
       return all;
     }
     // Longest expression wins where two overlap ("from June 13 to 17" over "June 13").
-    all.sort(Comparator.comparingInt(DateMention::start).thenComparing(Comparator.comparingInt((DateMention d) -> d.end() - d.start()).reversed()));
+    all.sort(BY_START_LONGEST_FIRST);
     List<DateMention> kept = new ArrayList<>();
     int covered = -1;
     for (DateMention d : all) {
@@ -170,6 +170,12 @@ public final class Dates {
     }
     return kept;
   }
+
+  /** By start, then longest first; built once instead of a comparator chain per call. */
+  private static final Comparator<DateMention> BY_START_LONGEST_FIRST = (a, b) -> {
+    int c = Integer.compare(a.start(), b.start());
+    return c != 0 ? c : Integer.compare(b.end() - b.start(), a.end() - a.start());
+  };
 
   /** A capitalised month name or abbreviation ("Jun", "Sept") in {@code text[from, to)}: every M pattern needs one. */
   private static boolean hasMonthName(String text, int from, int to) {
@@ -187,8 +193,14 @@ public final class Dates {
   }
 
   private static boolean contains(String lower, String word, int from, int to) {
-    int i = lower.indexOf(word, from);
-    return i >= 0 && i + word.length() <= to;
+    // Bounded by {@code to}: indexOf would search on to the end of the article when the word is absent here.
+    char first = word.charAt(0);
+    for (int i = from, last = to - word.length(); i <= last; i++) {
+      if (lower.charAt(i) == first && lower.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private interface Resolver {

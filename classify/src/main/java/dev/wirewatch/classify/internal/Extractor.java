@@ -122,10 +122,10 @@ public final class Extractor {
         heldRule, announcedRule, WEAK_ANCHOR_RULE, TOPIC_INTRO_RULE, CHINA_RULE));
     indexed.addAll(statusRules);
     lexicon.negatives().forEach(n -> indexed.add(n.rule()));
-    this.prefixIndex = new PrefixIndex(indexed);
     List<Rule> slugRules = new ArrayList<>();
     lexicon.topics().forEach(t -> slugRules.add(t.rule()));
     lexicon.tones().forEach(t -> slugRules.add(t.rule()));
+    this.prefixIndex = new PrefixIndex(indexed);
     this.slugIndex = new PrefixIndex(slugRules);
   }
 
@@ -535,8 +535,25 @@ public final class Extractor {
   }
 
   private static boolean containsIn(String s, String word, int from, int to) {
-    int i = s.indexOf(word, from);
-    return i >= 0 && i + word.length() <= to;
+    // Bounded by {@code to}: indexOf would search on to the end of the article when the word is absent here.
+    char first = word.charAt(0);
+    for (int i = from, last = to - word.length(); i <= last; i++) {
+      if (s.charAt(i) == first && s.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} occurs in {@code s} starting in {@code [from, to)} (it may run past {@code to}). */
+  private static boolean startsWithin(String s, String word, int from, int to) {
+    char first = word.charAt(0);
+    for (int i = from, last = Math.min(to, s.length() - word.length() + 1); i < last; i++) {
+      if (s.charAt(i) == first && s.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Dates.DateMention widened(Dates.DateMention d, LocalDate from, LocalDate to) {
@@ -707,7 +724,9 @@ public final class Extractor {
   }
 
   private static Evidence ev(String field, String body, int start, int end) {
-    return Evidence.newBuilder().setField(field).setQuote(body.substring(start, end)).setStart(start).setEnd(end).build();
+    // The all-args constructor: the builder's per-field validation and default look-ups cost more than the rest of
+    // this; every field is set and none is null, so the record is the same.
+    return new Evidence(field, body.substring(start, end), start, end);
   }
 
   /** Round number from "39th round", "the fifteenth round", "第三十九次": {start, end, value} or null. */
@@ -750,7 +769,8 @@ public final class Extractor {
       Matcher here = lex.rule("here").find(body, lower, n.s().start(), end) == null ? null
           : lex.cue("here").matcher(body).region(n.s().start(), end);
       boolean isHere = here != null && here.find();
-      if (!isHere && n.status() != null) {
+      // The literal first: most sentences never say "here", and the regex would walk every char of them.
+      if (!isHere && n.status() != null && containsIn(body, "here", n.s().start(), end)) {
         here = HERE.matcher(body).region(n.s().start(), end);
         while (here.find()) {
           if (!afterReporting(body, n.s().start(), here.start())) {
@@ -786,7 +806,7 @@ public final class Extractor {
         }
       }
       if (city == null) {
-        Matcher co = lower.indexOf(" of ", n.s().start()) < 0 || lower.indexOf(" of ", n.s().start()) >= end ? null
+        Matcher co = !startsWithin(lower, " of ", n.s().start(), end) ? null
             : CITY_OF.matcher(body).region(n.s().start(), end);
         if (co != null && co.find()) {
           String code = lex.counterpartCode(co.group(1));
@@ -798,8 +818,7 @@ public final class Extractor {
         }
       }
       if (city == null) {
-        int comma = body.indexOf(", ", n.s().start());
-        Matcher pc = comma < 0 || comma >= end ? null : PLACE_COUNTRY.matcher(body).region(n.s().start(), end);
+        Matcher pc = !startsWithin(body, ", ", n.s().start(), end) ? null : PLACE_COUNTRY.matcher(body).region(n.s().start(), end);
         if (pc != null && pc.find()) {
           String code = lex.counterpartCode(pc.group(2).trim());
           if (code != null || CHINA.matcher(pc.group(2)).find()) {
@@ -842,12 +861,12 @@ public final class Extractor {
     // Topics and tone are read only once an article is a dialogue, over its block: one index pass over the block.
     final int base = from;
     String blockText = body.substring(from, to);
-    Hits slugHits = new Hits(blockText, Gate.lower(blockText), slugIndex);
+    Hits slugHits = new Hits(blockText, text.lower().substring(from, to), slugIndex);
     for (Lexicon.Slug slug : lex.topics()) {
       for (int[] rel : slugHits.in(slug.rule(), 0, blockText.length())) {
         int[] m = {rel[0] + base, rel[1] + base};
         int at = m[0];
-        if (excluded.stream().noneMatch(r -> at >= r[0] && at < r[1]) && seenTopics.add(slug.slug())) {
+        if (!inAny(excluded, at) && seenTopics.add(slug.slug())) {
           topicSpans.put(slug.slug(), m);
           break;
         }
@@ -879,6 +898,15 @@ public final class Extractor {
         }
       }
     }
+  }
+
+  private static boolean inAny(List<int[]> spans, int at) {
+    for (int[] r : spans) {
+      if (at >= r[0] && at < r[1]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code ordinals}: per sentence, 0 = not read yet, else the round number it names + 1 (1 = none); shared by both calls. */

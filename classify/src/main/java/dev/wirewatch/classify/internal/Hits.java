@@ -27,14 +27,18 @@ final class Hits {
     this.index = index;
   }
 
+  private long[][] occurrences() {
+    if (occurrences == null) {
+      occurrences = index.scan(lower);
+    }
+    return occurrences;
+  }
+
   private int[][] all(Rule rule) {
     int[][] found = byRule.get(rule);
     if (found == null) {
       int id = index.id(rule);
-      if (id >= 0 && occurrences == null) {
-        occurrences = index.scan(lower);
-      }
-      List<int[]> list = id >= 0 ? rule.findAll(body, occurrences[id]) : rule.findAll(body, lower, 0, body.length());
+      List<int[]> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
       found = list.isEmpty() ? NONE : list.toArray(new int[0][]);
       byRule.put(rule, found);
     }

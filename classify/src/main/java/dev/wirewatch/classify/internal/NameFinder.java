@@ -18,12 +18,18 @@ public final class NameFinder {
   public record Hit(int start, int end, String name) {
   }
 
-  // Keyed by the first two chars packed into an int, so looking up a position allocates nothing.
-  private final Map<Integer, List<String>> byPrefix = new HashMap<>();
+  /**
+   * Names by their first two chars packed into an int, in an open-addressing table (linear probing; a slot is empty
+   * when its names are null), so looking up a position neither boxes a key nor allocates.
+   */
+  private final int[] keys;
+  private final String[][] names;
+  private final int mask;
   /** First chars of any name, as a quick reject before the map look-up. */
   private final java.util.BitSet firstChars = new java.util.BitSet(65536);
 
   public NameFinder(Collection<String> names) {
+    Map<Integer, List<String>> byPrefix = new HashMap<>();
     for (String name : names) {
       if (name.length() >= 2) {
         byPrefix.computeIfAbsent(key(name.charAt(0), name.charAt(1)), k -> new ArrayList<>()).add(name);
@@ -32,18 +38,48 @@ public final class NameFinder {
     }
     // Longest first, so "United States of America" wins over "United States".
     byPrefix.values().forEach(list -> list.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder())));
+    int capacity = Integer.highestOneBit(Math.max(4, byPrefix.size() * 4) - 1) << 1;
+    this.keys = new int[capacity];
+    this.names = new String[capacity][];
+    this.mask = capacity - 1;
+    byPrefix.forEach((k, list) -> {
+      int slot = slot(k);
+      while (this.names[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      this.keys[slot] = k;
+      this.names[slot] = list.toArray(new String[0]);
+    });
+  }
+
+  private int slot(int key) {
+    return (key * 0x9E3779B1 >>> 16) & mask;
+  }
+
+  /** The names starting with {@code a b}, longest first, or null. */
+  private String[] candidates(char a, char b) {
+    int k = key(a, b);
+    for (int slot = slot(k); names[slot] != null; slot = (slot + 1) & mask) {
+      if (keys[slot] == k) {
+        return names[slot];
+      }
+    }
+    return null;
   }
 
   public List<Hit> find(CharSequence text, int from, int to) {
     List<Hit> hits = new ArrayList<>();
     int i = from;
+    // Whether the char before i is a word char, carried along instead of classifying every char twice.
+    boolean prevWord = i > 0 && isWordChar(text.charAt(i - 1));
     while (i + 1 < to) {
-      if (i > 0 && isWordChar(text.charAt(i - 1)) && isLatinOrDigit(text.charAt(i))) {
+      char c0 = text.charAt(i);
+      boolean latin = isLatinOrDigit(c0);
+      if (prevWord && latin) {
         i++;
         continue;
       }
-      char c0 = text.charAt(i);
-      List<String> candidates = firstChars.get(c0) ? byPrefix.get(key(c0, text.charAt(i + 1))) : null;
+      String[] candidates = firstChars.get(c0) ? candidates(c0, text.charAt(i + 1)) : null;
       Hit hit = null;
       if (candidates != null) {
         for (String name : candidates) {
@@ -58,7 +94,9 @@ public final class NameFinder {
       if (hit != null) {
         hits.add(hit);
         i = hit.end();
+        prevWord = isWordChar(text.charAt(i - 1));
       } else {
+        prevWord = latin;
         i++;
       }
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where the start words of many {@link Rule}s occur in a text, found in one pass over it: each position is looked up
  * by its first two characters (one table probe) instead of calling {@code indexOf} once per start word of every rule.
- * Immutable once built; {@link #scan} allocates only its result.
+ * Immutable once built; {@link #scan} allocates only its result and a copy of the text's chars.
  */
 final class PrefixIndex {
 
@@ -70,8 +70,24 @@ final class PrefixIndex {
   private final Map<Rule, Integer> ids = new IdentityHashMap<>();
   /** Words that may start anywhere. */
   private final Node anywhere = new Node();
-  /** Words that only start a match after a non-word character ("\\bheld"): not walked inside words. */
-  private final Node atWordStart = new Node();
+  /**
+   * Words that may start anywhere and words that only start a match after a non-word character ("\\bheld", not walked
+   * inside words) in one trie, walked at word starts: one walk per position instead of two. Where a word is in
+   * both, its entry lists the "anywhere" users first. The order of entries at one position does not matter: a rule
+   * groups its occurrences by position.
+   */
+  private final Node both = new Node();
+  /** First-character tables of {@link #anywhere} and {@link #both}: the first probe is one array load. */
+  private final Node[] anywhereByChar = new Node[Character.MAX_VALUE + 1];
+  private final Node[] bothByChar = new Node[Character.MAX_VALUE + 1];
+  /**
+   * For two ASCII chars {@code a b} at {@code (a << 7) | b}: the node after both, so the common case (ASCII text,
+   * nothing starts here) costs one array load. Words of one char are in {@link #anywhereByChar}/{@link #bothByChar}.
+   */
+  private final Node[] anywhereByPair = new Node[128 * 128];
+  private final Node[] bothByPair = new Node[128 * 128];
+  /** Whether any start word is a single char (then the pair tables alone would miss it). */
+  private final boolean oneCharWords;
 
   PrefixIndex(List<Rule> rules) {
     // Rules share words ("held" is a status and a "here" cue): each word is walked once per position.
@@ -89,7 +105,25 @@ final class PrefixIndex {
       }
     }
     insert(anywhere, anyUsers);
-    insert(atWordStart, wordUsers);
+    Map<String, List<int[]>> bothUsers = new java.util.LinkedHashMap<>();
+    anyUsers.forEach((w, list) -> bothUsers.computeIfAbsent(w, x -> new ArrayList<>()).addAll(list));
+    wordUsers.forEach((w, list) -> bothUsers.computeIfAbsent(w, x -> new ArrayList<>()).addAll(list));
+    insert(both, bothUsers);
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      anywhereByChar[c] = anywhere.child((char) c);
+      bothByChar[c] = both.child((char) c);
+    }
+    boolean single = false;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      single |= bothByChar[c] != null && bothByChar[c].word != null;
+    }
+    this.oneCharWords = single;
+    for (int a = 0; a < 128; a++) {
+      for (int b = 0; b < 128; b++) {
+        anywhereByPair[a << 7 | b] = anywhereByChar[a] == null ? null : anywhereByChar[a].child((char) b);
+        bothByPair[a << 7 | b] = bothByChar[a] == null ? null : bothByChar[a].child((char) b);
+      }
+    }
   }
 
   private static void insert(Node root, Map<String, List<int[]>> users) {
@@ -113,13 +147,33 @@ final class PrefixIndex {
     int rules = ids.size();
     long[][] occ = new long[rules][];
     int[] count = new int[rules];
-    int n = lower.length();
+    char[] chars = lower.toCharArray();
+    int n = chars.length;
+    Node[] anyFirst = anywhereByChar;
+    Node[] bothFirst = bothByChar;
+    Node[] anyPair = anywhereByPair;
+    Node[] bothPair = bothByPair;
+    char prev = ' ';
     for (int i = 0; i < n; i++) {
-      walk(anywhere, lower, i, occ, count);
-      char prev = i > 0 ? lower.charAt(i - 1) : ' ';
+      char c = chars[i];
       boolean midWord = prev < 128 ? ASCII_WORD[prev] : Gate.isWordChar(prev);
-      if (!midWord) {
-        walk(atWordStart, lower, i, occ, count);
+      prev = c;
+      if (i + 1 < n && (c | chars[i + 1]) < 128) {
+        Node second = (midWord ? anyPair : bothPair)[c << 7 | chars[i + 1]];
+        if (oneCharWords) {
+          Node first = (midWord ? anyFirst : bothFirst)[c];
+          if (first != null && first.word != null) {
+            add(occ, count, first.word, i);
+          }
+        }
+        if (second != null) {
+          walk(second, chars, i, i + 2, occ, count);
+        }
+        continue;
+      }
+      Node first = midWord ? anyFirst[c] : bothFirst[c];
+      if (first != null) {
+        walk(first, chars, i, i + 1, occ, count);
       }
     }
     for (int r = 0; r < rules; r++) {
@@ -128,16 +182,19 @@ final class PrefixIndex {
     return occ;
   }
 
-  /** Records every word of the trie under {@code root} that starts at {@code i}. */
-  private static void walk(Node root, String lower, int i, long[][] occ, int[] count) {
-    Node node = root;
-    for (int j = i; j < lower.length(); j++) {
-      node = node.child(lower.charAt(j));
-      if (node == null) {
-        return;
-      }
+  /** Records every word of the trie that starts at {@code i}, given the node reached by {@code chars[i, j)}. */
+  private static void walk(Node reached, char[] chars, int i, int j, long[][] occ, int[] count) {
+    Node node = reached;
+    while (true) {
       if (node.word != null) {
         add(occ, count, node.word, i);
+      }
+      if (j >= chars.length) {
+        return;
+      }
+      node = node.child(chars[j++]);
+      if (node == null) {
+        return;
       }
     }
   }
