@@ -68,16 +68,19 @@ public final class ReplayBenchmark {
           "tone.tsv", without(DialogueClassifier.shippedResource("tone.tsv"), "candid\t"),
           "counterparts.tsv", without(DialogueClassifier.shippedResource("counterparts.tsv"), "NL\t")));
       double replaySeconds;
+      double processingSeconds;
       ReplayReport report;
       try (ReplayRun replay = ReplayRun.start(config, classifyAndSink, ArchiveClassifier.of(changed), null, Duration.ofHours(2))) {
         report = replay.awaitCaughtUp(Duration.ofHours(2));
         replaySeconds = replay.elapsedSeconds();
+        processingSeconds = replay.processingSeconds();
       }
       System.out.printf("archive: %d articles, %.1f MB of text (5%% on-topic)%n", articles, BenchArchive.textBytes(archive) / 1e6);
       System.out.printf("pass-through topology: %.1f s%n", pass);
       System.out.printf("first classification (classify + sink, from start-up): %.1f s%n", initial);
-      System.out.printf("replay (rewind, classify, sink, report; from start-up): %.1f s, ratio to pass-through %.2f%n",
-          replaySeconds, replaySeconds / pass);
+      System.out.printf("replay, classify application start to caught up (as the pass-through is timed): %.1f s, ratio to pass-through %.2f%n",
+          processingSeconds, processingSeconds / pass);
+      System.out.printf("replay command as a whole (start-up, snapshots, rewind, processing, report): %.1f s%n", replaySeconds);
       System.out.println(report.summaryLine());
     }
     System.exit(0);

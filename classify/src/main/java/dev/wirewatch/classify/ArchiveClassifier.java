@@ -29,6 +29,14 @@ public final class ArchiveClassifier {
     return new ArchiveClassifier(classifier, UnaryOperator.identity());
   }
 
+  /** The same classifier, counting every article it is about to classify in {@code counter}. */
+  public ArchiveClassifier counting(java.util.concurrent.atomic.AtomicLong counter) {
+    return new ArchiveClassifier(classifier, raw -> {
+      counter.incrementAndGet();
+      return refresh.apply(raw);
+    });
+  }
+
   public String version() {
     return classifier.version();
   }

@@ -36,11 +36,11 @@ public final class ReplayReport {
   private final SortedSet<String> versionsBefore = new TreeSet<>();
   private final String newVersion;
   private final int unchanged;
-  private final int articles;
+  private final long articles;
   private final int reextracted;
 
   private ReplayReport(Map<String, DialogueEvent> before, Map<String, DialogueEvent> after, String newVersion,
-      Set<String> mentionVersionsBefore, int articles, int reextracted) {
+      Set<String> mentionVersionsBefore, long articles, int reextracted) {
     this.newVersion = newVersion;
     this.articles = articles;
     this.reextracted = reextracted;
@@ -75,11 +75,11 @@ public final class ReplayReport {
    * Compares two views of {@code dialogue-events} (eventId → latest event).
    *
    * @param mentionVersionsBefore classifier versions found on the mentions before the replay
-   * @param articles archived articles the replay read
+   * @param articles archived articles the replay classified (records read; an article updated twice counts twice)
    * @param reextracted articles whose text was extracted again from the archived page
    */
   public static ReplayReport compare(Map<String, DialogueEvent> before, Map<String, DialogueEvent> after, String newVersion,
-      Set<String> mentionVersionsBefore, int articles, int reextracted) {
+      Set<String> mentionVersionsBefore, long articles, int reextracted) {
     return new ReplayReport(before, after, newVersion, mentionVersionsBefore, articles, reextracted);
   }
 
@@ -121,7 +121,7 @@ public final class ReplayReport {
 
   /** One line, for the log. */
   public String summaryLine() {
-    return String.format("replay with classifier %s over %d archived articles (%d re-extracted): %d events added, "
+    return String.format("replay with classifier %s over %d articles (%d re-extracted): %d events added, "
             + "%d retracted, %d changed, %d unchanged; versions before: %s",
         newVersion, articles, reextracted, added.size(), retracted.size(), changed.size(), unchanged,
         versionsBefore.isEmpty() ? "none" : String.join(", ", versionsBefore));
@@ -130,7 +130,7 @@ public final class ReplayReport {
   public void print(PrintWriter out, boolean dryRun) {
     out.println((dryRun ? "Dry run: nothing written. " : "") + "Classifier " + newVersion
         + (versionsBefore.isEmpty() ? "" : " replacing " + String.join(", ", versionsBefore)));
-    out.printf("Archived articles read: %d (%d extracted again from the archived page with the current site profiles)%n",
+    out.printf("Articles classified: %d (%d extracted again from the archived page with the current site profiles)%n",
         articles, reextracted);
     out.printf("Events: %d added, %d retracted, %d changed, %d unchanged%n", added.size(), retracted.size(), changed.size(), unchanged);
     if (!byCounterpart.isEmpty()) {

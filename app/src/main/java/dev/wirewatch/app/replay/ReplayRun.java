@@ -6,16 +6,14 @@ import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.broker.TopicSnapshot;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.schema.DialogueEvent;
-import dev.wirewatch.schema.topic.TopicSpec;
 import dev.wirewatch.schema.topic.Topics;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.common.serialization.Serdes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,16 +32,21 @@ public final class ReplayRun implements AutoCloseable {
   private final Map<String, DialogueEvent> before;
   private final Set<String> versionsBefore;
   private final AtomicInteger reextracted;
+  private final AtomicLong classified;
   private final long startedNanos;
+  private final long rewoundNanos;
+  private long caughtUpNanos;
 
   private ReplayRun(Pipeline pipeline, ArchiveClassifier classifier, Map<String, DialogueEvent> before,
-      Set<String> versionsBefore, AtomicInteger reextracted, long startedNanos) {
+      Set<String> versionsBefore, AtomicInteger reextracted, AtomicLong classified, long startedNanos, long rewoundNanos) {
     this.pipeline = pipeline;
     this.classifier = classifier;
     this.before = before;
     this.versionsBefore = versionsBefore;
     this.reextracted = reextracted;
+    this.classified = classified;
     this.startedNanos = startedNanos;
+    this.rewoundNanos = rewoundNanos;
   }
 
   /**
@@ -58,14 +61,18 @@ public final class ReplayRun implements AutoCloseable {
     Set<String> versions = new TreeSet<>();
     String applicationId = config.get(Settings.CLASSIFY_APP_ID);
     long started = System.nanoTime();
-    Pipeline pipeline = Pipeline.start(config, options.withClassifier(classifier).beforeClassify(props -> {
+    AtomicLong rewound = new AtomicLong();
+    AtomicLong classified = new AtomicLong();
+    Pipeline pipeline = Pipeline.start(config, options.withClassifier(classifier.counting(classified)).beforeClassify(props -> {
       before.set(TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit));
       TopicSnapshot.latestPerKey(Topics.DIALOGUE_MENTIONS, props, limit).values()
           .forEach(m -> versions.add(m.getClassifierVersion()));
       Replay.rewind(props, applicationId);
       log.info("Replay: classify application {} rewound to the start of {}", applicationId, Topics.RAW_ARTICLES.name());
+      rewound.set(System.nanoTime());
     }));
-    return new ReplayRun(pipeline, classifier, before.get(), versions, reextracted == null ? new AtomicInteger() : reextracted, started);
+    return new ReplayRun(pipeline, classifier, before.get(), versions, reextracted == null ? new AtomicInteger() : reextracted,
+        classified, started, rewound.get());
   }
 
   public Pipeline pipeline() {
@@ -75,34 +82,27 @@ public final class ReplayRun implements AutoCloseable {
   /** Waits until classify and sink have caught up with the archive (and anything that arrived meanwhile). */
   public ReplayReport awaitCaughtUp(Duration limit) {
     pipeline.awaitDrained(limit);
+    caughtUpNanos = System.nanoTime();
     Map<String, Object> props = pipeline.kafkaProperties();
     Map<String, DialogueEvent> after = TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit);
     ReplayReport report = ReplayReport.compare(before, after, classifier.version(), versionsBefore,
-        archivedArticles(props, limit), reextracted.get());
+        classified.get(), reextracted.get());
     log.info("{} in {} s", report.summaryLine(), String.format("%.1f", elapsedSeconds()));
     return report;
   }
 
+  /** From the start of the replay command's pipeline to now. */
   public double elapsedSeconds() {
     return (System.nanoTime() - startedNanos) / 1e9;
+  }
+
+  /** From the classifier's start at the beginning of the archive until it and the sink had caught up. */
+  public double processingSeconds() {
+    return (caughtUpNanos - rewoundNanos) / 1e9;
   }
 
   @Override
   public void close() {
     pipeline.close();
-  }
-
-  /** Distinct live articles in the archive, counted without decoding the archived pages. */
-  private static int archivedArticles(Map<String, Object> props, Duration limit) {
-    Set<String> keys = new HashSet<>();
-    TopicSpec<String, byte[]> keysOnly = new TopicSpec<>(Topics.RAW_ARTICLES.name(), Serdes.String(), Serdes.ByteArray(), Map.of());
-    TopicSnapshot.scan(keysOnly, props, limit, (key, value) -> {
-      if (value == null) {
-        keys.remove(key);
-      } else {
-        keys.add(key);
-      }
-    });
-    return keys.size();
   }
 }

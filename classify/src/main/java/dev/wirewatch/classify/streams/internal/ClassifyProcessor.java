@@ -64,10 +64,25 @@ public final class ClassifyProcessor implements Processor<String, RawArticle, St
     }
     mentions.put(articleId, current);
     context.forward(new Record<>(articleId, Routed.mention(current), ts));
+    if (previous != null && sameReading(previous, current)) {
+      // Only the classifier version differs: the mention is re-stamped, but its event cannot change, so the
+      // event side is spared the repartition round trip and the merge (most of a replay's work otherwise).
+      return;
+    }
     String eventId = current.getDialogue().getEventId();
     if (previous != null && !previous.getDialogue().getEventId().equals(eventId)) {
       context.forward(new Record<>(previous.getDialogue().getEventId(), Routed.change(new MentionChange(articleId, null)), ts));
     }
     context.forward(new Record<>(eventId, Routed.change(new MentionChange(articleId, current)), ts));
+  }
+
+  /** Equal apart from the classifier versions stamped on the mention and its reading. */
+  static boolean sameReading(DialogueMention a, DialogueMention b) {
+    DialogueMention restamped = DialogueMention.newBuilder(b)
+        .setClassifierVersion(a.getClassifierVersion())
+        .setDialogue(dev.wirewatch.schema.DialogueEvent.newBuilder(b.getDialogue())
+            .setClassifierVersion(a.getDialogue().getClassifierVersion()).build())
+        .build();
+    return restamped.equals(a);
   }
 }
