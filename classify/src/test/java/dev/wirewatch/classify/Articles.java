@@ -17,7 +17,7 @@ public final class Articles {
         WASHINGTON, July 25 (Xinhua) -- China and the United States will go on talking about human rights as equal partners, \
         members of the Chinese delegation to the latest China-U.S. human rights dialogue told reporters here on Wednesday.
 
-        The two-day session, held in Washington, D.C. on Monday and Tuesday, was described by both delegations as frank, open \
+        The two-day session, held on Monday and Tuesday in Washington, D.C., was described by both delegations as frank, open \
         and constructive in a statement issued by the Chinese side.
 
         Issues on the table included the rule of law, freedom of expression, the role of the media and racial discrimination, \

@@ -109,14 +109,14 @@ class ArticleExtractorTest {
   @Test
   void oldXinhuaPageWithGmtStampIsConvertedToBeijingTime() {
     // Given an old-style page header giving GMT first, then Beijing time
-    byte[] page = ("<html><body><div class=\"time\">2012-07-25 19:31:52 GMT2012-07-26 03:31:52(Beijing Time)</div>"
+    byte[] page = ("<html><body><div class=\"time\">2012-07-25 17:05:41 GMT2012-07-26 01:05:41(Beijing Time)</div>"
         + "<div id=\"Content\"><p>WASHINGTON, July 25 (Xinhua) -- Body.</p></div></body></html>")
         .getBytes(StandardCharsets.UTF_8);
 
     // When / Then
     ExtractedArticle a = new ArticleExtractor().extract(
         URI.create("http://news.xinhuanet.com/english/china/2012-07/25/c_131739000.htm"), page, null, null);
-    assertEquals("2012-07-26T03:31:52+08:00", a.publishedAt());
+    assertEquals("2012-07-26T01:05:41+08:00", a.publishedAt());
     assertEquals("WASHINGTON, July 25 (Xinhua)", a.dateline());
   }
 
