@@ -112,7 +112,7 @@ public final class Pipeline implements AutoCloseable {
 
   /**
    * Starts Kafka (if embedded), creates the topics, and starts classify and sink when selected; ingest
-   * waits for {@link #runOnce} or {@link #runUntilStopped}.
+   * waits for {@link #runOnce} or {@link #startIngestLoop}.
    */
   public static Pipeline start(WirewatchConfig config, Options options) {
     Set<Stage> stages = options.stages();

@@ -50,6 +50,9 @@ final class RunCommand extends ConfiguredCommand {
   }
 
   private static String describe(PollSummary s) {
+    if (s == null) {
+      return "no feeds polled by this process (ingest not among its stages)";
+    }
     return String.format("%d feeds polled (%d failed, see ./wirewatch feeds), %d items seen, %d new articles, %d changed, %d pages failed",
         s.feedsPolled(), s.feedsFailed(), s.itemsSeen(), s.articlesNew(), s.articlesChanged(), s.articlesFailed());
   }
