@@ -1,22 +1,19 @@
 package dev.wirewatch.app.cli;
 
+import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.ingest.ArticleExtractor;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code wirewatch version}: the build, the classifier version stamped on records, the extractor versions. */
 @Command(name = "version", description = "Print the wirewatch, classifier and extractor versions.")
-final class VersionCommand implements Callable<Integer> {
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+final class VersionCommand extends ConfiguredCommand {
 
   @Override
-  public Integer call() {
+  int run(WirewatchConfig config) {
     for (String line : lines()) {
-      spec.commandLine().getOut().println(line);
+      out().println(line);
     }
     return Main.OK;
   }
