@@ -39,11 +39,7 @@ public final class DemoSite implements AutoCloseable {
 
   /** Starts serving on a free port of 127.0.0.1. */
   public static DemoSite start() {
-    return start(0);
-  }
-
-  /** Starts serving on {@code port} of 127.0.0.1 (0: a free one). */
-  public static DemoSite start(int port) {
+    int port = 0;
     // The JDK server answers in two writes; without TCP_NODELAY each response waits ~40 ms for a delayed ACK.
     System.setProperty("sun.net.httpserver.nodelay", System.getProperty("sun.net.httpserver.nodelay", "true"));
     Map<String, byte[]> raw = load();

@@ -1,9 +1,7 @@
 package dev.wirewatch.schema.serde;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
@@ -73,11 +71,6 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
     }
   }
 
-  /** Decodes a value read outside Kafka (a file, a test). */
-  public T decode(InputStream in) throws IOException {
-    return decoder.decode(in);
-  }
-
   public Class<T> type() {
     return type;
   }
@@ -100,10 +93,5 @@ public final class AvroSerde<T extends SpecificRecord> implements Serde<T>, Seri
   @Override
   public void close() {
     // Nothing to release: the codecs hold no external resources.
-  }
-
-  /** The historical schemas this serde can read, for tests and documentation. */
-  public List<Schema> readableHistory() {
-    return SchemaHistory.versions(SpecificData.getForClass(type).getSchema(type).getName());
   }
 }
