@@ -10,12 +10,12 @@ import dev.wirewatch.app.replay.ReplayRun;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,9 +33,8 @@ final class ReplayCommand extends ConfiguredCommand {
   @Option(names = "--once", description = "Exit once the replay has caught up (feeds are polled once meanwhile); else keep running like run.")
   boolean once;
 
-  @Option(names = "--stage", split = ",", paramLabel = "STAGE",
-      description = "Stages to run during the replay (must include classify); e.g. --stage classify against a cluster whose ingest and sink run elsewhere.")
-  Set<Pipeline.Stage> stages = EnumSet.allOf(Pipeline.Stage.class);
+  @Mixin
+  StageOptions stageOptions = new StageOptions();
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h",
       description = "Longest wait for the replay to catch up (default: ${DEFAULT-VALUE}).")
@@ -52,11 +51,9 @@ final class ReplayCommand extends ConfiguredCommand {
       }
       return Main.OK;
     }
+    Set<Pipeline.Stage> stages = stageOptions.selected(config);
     if (!stages.contains(Pipeline.Stage.CLASSIFY)) {
       throw new UserError("--stage must include classify: the replay is the classifier's");
-    }
-    if (stages.size() < Pipeline.Stage.values().length && config.embeddedKafka()) {
-      throw new UserError("--stage needs an external Kafka (kafka.bootstrap.servers): the embedded broker lives in one process");
     }
     try (ReplayRun replay = ReplayRun.start(config, Pipeline.Options.defaults().withStages(stages), classifier, reextracted, limit);
         StopOnSignal signal = new StopOnSignal(replay)) {

@@ -4,11 +4,11 @@ import dev.wirewatch.app.Pipeline;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.ingest.PollSummary;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code wirewatch run}: the whole pipeline, continuously or once. */
@@ -20,9 +20,8 @@ final class RunCommand extends ConfiguredCommand {
   @Option(names = "--once", description = "Poll every feed once, wait until every event is stored, and exit 0.")
   boolean once;
 
-  @Option(names = "--stage", split = ",", paramLabel = "STAGE",
-      description = "Run only these stages (ingest, classify, sink), to scale them out as separate processes against one cluster.")
-  Set<Pipeline.Stage> stages = EnumSet.allOf(Pipeline.Stage.class);
+  @Mixin
+  StageOptions stageOptions = new StageOptions();
 
   @Option(names = "--drain-timeout", paramLabel = "DURATION", defaultValue = "5m",
       description = "With --once: longest wait for classify and sink to finish (default: ${DEFAULT-VALUE}).")
@@ -31,9 +30,7 @@ final class RunCommand extends ConfiguredCommand {
   @Override
   int run(WirewatchConfig config) throws InterruptedException {
     Duration timeout = WirewatchConfig.parseDuration(drainTimeout, "--drain-timeout");
-    if (stages.size() < Pipeline.Stage.values().length && config.embeddedKafka()) {
-      throw new UserError("--stage needs an external Kafka (kafka.bootstrap.servers): the embedded broker lives in one process");
-    }
+    Set<Pipeline.Stage> stages = stageOptions.selected(config);
     try (Pipeline pipeline = Pipeline.start(config, Pipeline.Options.defaults().withStages(stages));
         StopOnSignal signal = new StopOnSignal(pipeline)) {
       if (once) {
