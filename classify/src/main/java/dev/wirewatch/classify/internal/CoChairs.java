@@ -19,7 +19,9 @@ public final class CoChairs {
   public record Found(String name, String title, String side, int start, int end) {
   }
 
-  private static final Pattern CHAIRED_BY = Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|\\bjointly\\s+chaired\\s+by\\s+|由");
+  /** Tried only where its start words occur ("co-chaired", "chaired", "jointly", "由"). */
+  private static final Rule CHAIRED_BY = new Rule(
+      Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|\\bjointly\\s+chaired\\s+by\\s+|由"));
   /** "A, title, chaired the talks together with B, title" / "A would co-chair the consultation with B". */
   private static final Pattern CHAIR_WITH = Pattern.compile(
       "(?i),?\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*(?:co-?)?chair(?:ed|s|ing)?\\s+the\\s+(?:[\\w-]+\\s+){0,3}?(?:together\\s+)?with\\s+");
@@ -29,8 +31,8 @@ public final class CoChairs {
   private static final Pattern CHAIR_VERB = Pattern.compile(
       "(?i)\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*co-?chair(?:ed|s|ing)?\\b"
           + "|\\s+(?:(?:would|will|also)\\s+)?(?:led|lead|headed|head)\\s+(?:the|their)\\s+(?:two\\s+|respective\\s+)?delegations\\b|\\s*(?:共同主持|联合主持)");
-  private static final Pattern CLAUSE_START = Pattern.compile(
-      "(?i)(?:^|;|:|\\bwhile\\s+|\\bthat\\s+|\\bwhere\\s+|\\bwhen\\s+|\\bsaid\\s+|，|：|；)");
+  /** Words that open a clause before a co-chair list (see {@link #clauseStart}). */
+  private static final List<String> CLAUSE_WORDS = List.of("while", "that", "where", "when", "said");
   private static final Pattern ZH_TITLE_SUFFIX = Pattern.compile(
       "(?:副总司长|总司长|副司长|司长|副主任|主任|大使|副部长|部长|助理国务卿|国务卿|代表|专员|委员|副局长|局长|处长|主席|特使|参赞|负责人|团长|秘书长|副秘书长|主管|总干事|副总干事)");
   /** "中方代表团由A率领" / "白方代表团团长为B": Chinese heads of delegation. */
@@ -77,8 +79,11 @@ public final class CoChairs {
     this.lexicon = lexicon;
   }
 
-  /** Co-chairs named in one sentence, sides resolved; {@code text} is the whole body for title look-ups. */
-  public List<Found> find(String text, Text.Sentence sentence, String counterpart) {
+  /**
+   * Co-chairs named in one sentence, sides resolved; {@code text} is the whole body for title look-ups and
+   * {@code lower} its {@link Gate#lower} form.
+   */
+  public List<Found> find(String text, String lower, Text.Sentence sentence, String counterpart) {
     List<Found> found = new ArrayList<>();
     String s = sentence.text();
     String ls = s.toLowerCase(Locale.ROOT);
@@ -87,9 +92,9 @@ public final class CoChairs {
     if (!chair && !ls.contains("delegations") && !s.contains("主持")) {
       return List.of();
     }
-    Matcher by = CHAIRED_BY.matcher(s);
-    if ((chair || s.indexOf('由') >= 0) && by.find() && !by.group().equals("由")) {
-      int from = by.end();
+    int[] by = chair || s.indexOf('由') >= 0 ? CHAIRED_BY.find(text, lower, sentence.start(), sentence.end()) : null;
+    if (by != null && !(by[1] - by[0] == 1 && text.charAt(by[0]) == '由')) {
+      int from = by[1] - sentence.start();
       int to = listEnd(s, from);
       parseList(text, sentence.start() + from, sentence.start() + to, found);
     } else if (chair && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {
@@ -220,13 +225,60 @@ public final class CoChairs {
     return tail.find() ? tail.start() : end;
   }
 
+  /**
+   * Where the clause before a verb starts: the end of the last clause opener before {@code verbStart} — one of
+   * {@code ; : ， ： ；} or, after a non-word character, "while", "that", "where", "when" or "said" (any case) with the
+   * white space after it — else 0. Read backwards from the verb rather than by an alternation tried at every
+   * character. Openers cannot overlap, so the last one is the one starting last; one at 0 never counts (the clause
+   * starts there anyway).
+   */
   private static int clauseStart(String s, int verbStart) {
-    Matcher m = CLAUSE_START.matcher(s).region(0, verbStart);
-    int start = 0;
-    while (m.find()) {
-      start = m.end();
+    for (int p = verbStart - 1; p >= 1; p--) {
+      char c = s.charAt(p);
+      if (c == ';' || c == ':' || c == '，' || c == '：' || c == '；') {
+        return p + 1;
+      }
+      int folded = c | 0x20;
+      if (folded == 'w' || folded == 't' || folded == 's') {
+        int end = clauseWordEnd(s, p, verbStart);
+        if (end >= 0) {
+          return end;
+        }
+      }
     }
-    return start;
+    return 0;
+  }
+
+  /** End of a clause word at {@code p} and the spaces after it, within {@code limit}, or -1. */
+  private static int clauseWordEnd(String s, int p, int limit) {
+    int before = s.codePointBefore(p);
+    if (before == '_' || Character.isLetterOrDigit(before) || Character.getType(before) == Character.NON_SPACING_MARK) {
+      return -1;
+    }
+    for (String word : CLAUSE_WORDS) {
+      int q = p + word.length();
+      if (q < limit && asciiIgnoreCase(s, p, word) && isSpace(s.charAt(q))) {
+        while (q < limit && isSpace(s.charAt(q))) {
+          q++;
+        }
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean asciiIgnoreCase(String s, int at, String lowerWord) {
+    for (int k = 0; k < lowerWord.length(); k++) {
+      if ((s.charAt(at + k) | 0x20) != lowerWord.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** White space as the regex {@code \s} sees it. */
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private void parseList(String text, int from, int to, List<Found> out) {

@@ -108,18 +108,37 @@ public final class Dates {
     List<DateMention> all = new ArrayList<>();
     // Literal pre-checks: a regex pass costs far more than a substring test, and most sentences have no date. The
     // rules only try their regex where one of their start words occurs.
+    // One pass over the span sets every pre-check: a digit, a Chinese date character, a capitalised month name, and
+    // the words "day", "year", "week", "month" and "tomorrow" (each wholly inside the span).
     boolean digit = false;
     boolean zh = false;
+    boolean month = false;
+    boolean day = false;
+    boolean year = false;
+    boolean weekOrMonth = false;
+    boolean tomorrow = false;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c >= '0' && c <= '9') {
         digit = true;
-      } else if (c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天') {
+        continue;
+      }
+      if (c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天') {
         zh = true;
+        continue;
+      }
+      if (!month && i + 3 <= to && isMonthNameAt(text, i)) {
+        month = true;
+      }
+      switch (lower.charAt(i)) {
+        case 'd' -> day |= i + 3 <= to && lower.startsWith("day", i);
+        case 'y' -> year |= i + 4 <= to && lower.startsWith("year", i);
+        case 'w' -> weekOrMonth |= i + 4 <= to && lower.startsWith("week", i);
+        case 'm' -> weekOrMonth |= i + 5 <= to && lower.startsWith("month", i);
+        case 't' -> tomorrow |= i + 8 <= to && lower.startsWith("tomorrow", i);
+        default -> { }
       }
     }
-    boolean day = contains(lower, "day", from, to);
-    boolean month = hasMonthName(text, from, to);
     if (digit && month) {
       scan(R_RANGE_MD, RANGE_MD, text, lower, from, to, all, m -> rangeMd(m, ref, future));
       scan(R_RANGE_DM, RANGE_DM, text, lower, from, to, all, m -> rangeDm(m, ref, future));
@@ -133,16 +152,16 @@ public final class Dates {
     if (month) {
       scan(R_MONTH, MONTH, text, lower, from, to, all, m -> monthOnly(m, ref, future));
     }
-    if (contains(lower, "year", from, to)) {
+    if (year) {
       scan(R_REL_YEAR, REL_YEAR, text, lower, from, to, all, m -> ref == null ? null : year(ref.getYear() + offset(m.group(1))));
     }
     if (day) {
       scan(R_WEEKDAY, WEEKDAY, text, lower, from, to, all, m -> weekday(m, ref, future));
     }
-    if (contains(lower, "week", from, to) || contains(lower, "month", from, to)) {
+    if (weekOrMonth) {
       scan(R_REL_PERIOD, REL_PERIOD, text, lower, from, to, all, m -> relPeriod(m, ref));
     }
-    if (day || contains(lower, "tomorrow", from, to)) {
+    if (day || tomorrow) {
       scan(R_DAY_WORD, DAY_WORD, text, lower, from, to, all, m -> dayWord(m.group(1), ref));
     }
     if (zh) {
@@ -177,26 +196,14 @@ public final class Dates {
     return c != 0 ? c : Integer.compare(b.end() - b.start(), a.end() - a.start());
   };
 
-  /** A capitalised month name or abbreviation ("Jun", "Sept") in {@code text[from, to)}: every M pattern needs one. */
-  private static boolean hasMonthName(String text, int from, int to) {
-    for (int i = from; i + 3 <= to; i++) {
-      char c = text.charAt(i);
-      if ("JFMASOND".indexOf(c) >= 0) {
-        for (String name : MONTH_NAMES) {
-          if (text.startsWith(name, i)) {
-            return true;
-          }
-        }
-      }
+  /** A capitalised month name or abbreviation ("Jun", "Sept") at {@code text[i]}: every M pattern needs one. */
+  private static boolean isMonthNameAt(String text, int i) {
+    char c = text.charAt(i);
+    if (c != 'J' && c != 'F' && c != 'M' && c != 'A' && c != 'S' && c != 'O' && c != 'N' && c != 'D') {
+      return false;
     }
-    return false;
-  }
-
-  private static boolean contains(String lower, String word, int from, int to) {
-    // Bounded by {@code to}: indexOf would search on to the end of the article when the word is absent here.
-    char first = word.charAt(0);
-    for (int i = from, last = to - word.length(); i <= last; i++) {
-      if (lower.charAt(i) == first && lower.startsWith(word, i)) {
+    for (String name : MONTH_NAMES) {
+      if (text.startsWith(name, i)) {
         return true;
       }
     }

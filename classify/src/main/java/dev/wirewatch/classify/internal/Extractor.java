@@ -98,10 +98,8 @@ public final class Extractor {
   private final Rule anaphorRule;
   private final Rule heldRule;
   private final Rule announcedRule;
-  /** Start words of the rules asked about every sentence, found in one pass per article. */
+  /** Start words of every rule asked about a sentence, found in one pass per article. */
   private final PrefixIndex prefixIndex;
-  /** Start words of topics and tone, read over the dialogue's block once an article is a dialogue. */
-  private final PrefixIndex slugIndex;
   /** Rules of {@link #STATUS_KINDS}, same order. */
   private final List<Rule> statusRules;
 
@@ -122,11 +120,11 @@ public final class Extractor {
         heldRule, announcedRule, WEAK_ANCHOR_RULE, TOPIC_INTRO_RULE, CHINA_RULE));
     indexed.addAll(statusRules);
     lexicon.negatives().forEach(n -> indexed.add(n.rule()));
-    List<Rule> slugRules = new ArrayList<>();
-    lexicon.topics().forEach(t -> slugRules.add(t.rule()));
-    lexicon.tones().forEach(t -> slugRules.add(t.rule()));
+    // Topics and tone too: their words cost little in the pass every candidate article gets anyway, where a second
+    // pass over the dialogue's block would walk most of the story again.
+    lexicon.topics().forEach(t -> indexed.add(t.rule()));
+    lexicon.tones().forEach(t -> indexed.add(t.rule()));
     this.prefixIndex = new PrefixIndex(indexed);
-    this.slugIndex = new PrefixIndex(slugRules);
   }
 
   /** A sentence with the cues found in it. */
@@ -172,7 +170,8 @@ public final class Extractor {
     LocalDate ref = dateline.date() != null ? dateline.date() : published;
 
     Matcher prefix = DATELINE_PREFIX.matcher(body);
-    int datelineEnd = prefix.find() ? prefix.end() : 0;
+    // Anchored at the start of the body: lookingAt, not a find that would try every position.
+    int datelineEnd = prefix.lookingAt() ? prefix.end() : 0;
     boolean titleAnchor = anchorsInTitle(title);
     Hits hits = new Hits(body, text.lower(), prefixIndex);
     List<Cued> cued = cue(text, titleAnchor, hits);
@@ -185,7 +184,8 @@ public final class Extractor {
       if (c.anchors().isEmpty() || c.prev() || c.next() || c.background()) {
         continue;
       }
-      Candidate cand = candidate(c, cued, text, title, titleScore, chinaInTitle, dates, hits, ref, datelineEnd);
+      Candidate cand = candidate(c, cued, text, title, titleScore, chinaInTitle, dates, hits, ref, datelineEnd,
+          best == null ? Double.NEGATIVE_INFINITY : best.score());
       if (cand != null && (best == null || cand.score() > best.score())) {
         best = cand;
       }
@@ -238,7 +238,7 @@ public final class Extractor {
     for (Text.Sentence s : text.sentences()) {
       if (s.paragraph() != lastParagraph) {
         Text.Paragraph p = text.paragraphs().get(s.paragraph());
-        if (lastParagraph >= 0 && lex.cue("topicswitch").matcher(text.body().substring(p.start(), p.end())).find()) {
+        if (lastParagraph >= 0 && opensNewTopic(p, body)) {
           block++;
         }
         lastParagraph = s.paragraph();
@@ -292,6 +292,20 @@ public final class Extractor {
     return out;
   }
 
+  /** Whether a paragraph opens with a topic switch ("Asked about ...", "问："). */
+  private boolean opensNewTopic(Text.Paragraph p, String body) {
+    Matcher m = lex.cue("topicswitch").matcher(body).region(p.start(), p.end());
+    // The cue is anchored at a line start: only the paragraph's start can match, unless the paragraph holds a line
+    // terminator other than '\n' (those end paragraphs), where a full search is needed.
+    for (int i = p.start(); i < p.end(); i++) {
+      char c = body.charAt(i);
+      if (c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return m.find();
+      }
+    }
+    return m.lookingAt();
+  }
+
   private static int relative(int[] span, int from) {
     return span == null ? -1 : span[0] - from;
   }
@@ -333,8 +347,7 @@ public final class Extractor {
   // ---------------------------------------------------------------- candidates
 
   private Candidate candidate(Cued c, List<Cued> all, Text text, String title, boolean titleScore, boolean chinaInTitle, DateCache dates,
-                              Hits hits, LocalDate ref,
-                              int datelineEnd) {
+                              Hits hits, LocalDate ref, int datelineEnd, double scoreToBeat) {
     List<Cued> cluster = new ArrayList<>();
     cluster.add(c);
     for (int i = c.s().index() + 1; i < all.size() && cluster.size() < 10; i++) {
@@ -410,6 +423,21 @@ public final class Extractor {
       return null;
     }
 
+    if (titleScore) {
+      score += 1;
+    }
+    for (Cued n : cluster) {
+      if (n.held() && n.s().text().toLowerCase(Locale.ROOT).contains("chair")
+          || n.s().text().contains("共同主持")) {
+        score += 1;
+        break;
+      }
+    }
+    score -= c.negative();
+    // The date adds at most one point: a candidate that cannot beat the best so far is not worth dating.
+    if (score + 1 <= scoreToBeat) {
+      return null;
+    }
     Dates.DateMention date = eventDate(cluster, body, dates, status, anchor[0], datelineEnd);
     boolean old = false;
     if (date != null) {
@@ -423,17 +451,6 @@ public final class Extractor {
         score -= 6;
       }
     }
-    if (titleScore) {
-      score += 1;
-    }
-    for (Cued n : cluster) {
-      if (n.held() && n.s().text().toLowerCase(Locale.ROOT).contains("chair")
-          || n.s().text().contains("共同主持")) {
-        score += 1;
-        break;
-      }
-    }
-    score -= c.negative();
     return new Candidate(c, cluster, score, status, statusSpan, counterpart, cpSpan, date, old);
   }
 
@@ -524,7 +541,7 @@ public final class Extractor {
         }
       }
     }
-    int days = duration(cluster, body);
+    int days = duration(cluster, body, dates.lower);
     if (days > 1 && ended.contains(day)) {
       return widened(day, day.from().minusDays(days - 1L), day.to());
     }
@@ -532,6 +549,16 @@ public final class Extractor {
       return widened(day, day.from(), day.to().plusDays(days - 1L));
     }
     return best;
+  }
+
+  /** Whether {@code body[from, to)} ends with "embassy in", "ambassador to the" and the like. */
+  private static boolean afterMission(String body, String lower, int from, int to) {
+    // Every match holds one of these words; most windows before a city name have none.
+    if (!containsIn(lower, "embass", from, to) && !containsIn(lower, "consul", from, to) && !containsIn(lower, "mission", from, to)
+        && !containsIn(lower, "ambassador", from, to)) {
+      return false;
+    }
+    return MISSION_IN.matcher(body.substring(from, to)).find();
   }
 
   private static boolean containsIn(String s, String word, int from, int to) {
@@ -561,9 +588,10 @@ public final class Extractor {
   }
 
   /** The meeting's length in days when the cluster states it, else 0. */
-  private static int duration(List<Cued> cluster, String body) {
+  private static int duration(List<Cued> cluster, String body, String lower) {
     for (Cued n : cluster) {
-      if (!containsIn(body, "day", n.s().start(), n.s().end()) && !containsIn(body, "Day", n.s().start(), n.s().end())
+      // Every match holds "-day", " day" (either case) or "为期": a sentence without them is not searched.
+      if (!containsIn(lower, "-day", n.s().start(), n.s().end()) && !containsIn(lower, " day", n.s().start(), n.s().end())
           && !containsIn(body, "为期", n.s().start(), n.s().end())) {
         continue;
       }
@@ -666,7 +694,7 @@ public final class Extractor {
 
     List<CoChair> chairs = new ArrayList<>();
     for (Cued n : best.cluster()) {
-      List<CoChairs.Found> found = coChairs.find(body, n.s(), best.counterpart());
+      List<CoChairs.Found> found = coChairs.find(body, text.lower(), n.s(), best.counterpart());
       if (!found.isEmpty()) {
         for (CoChairs.Found f : found) {
           chairs.add(CoChair.newBuilder().setName(f.name()).setTitle(f.title()).setSide(f.side()).build());
@@ -686,7 +714,7 @@ public final class Extractor {
 
     List<String> topics = new ArrayList<>();
     List<String> tone = new ArrayList<>();
-    slugs(text, best, cued, topics, tone, evidence);
+    slugs(text, best, cued, hits, topics, tone, evidence);
 
     int[] ordinals = new int[cued.size()];
     RoundRef previous = roundRef(cued, best, round, true, body, dates, hits, ordinals, evidence);
@@ -790,7 +818,7 @@ public final class Extractor {
       for (NameFinder.Hit m : lex.cities(body, n.s().start(), end)) {
         Lexicon.City c = lex.city(m.name());
         if (c == null || m.start() < datelineEnd || afterReporting(body, n.s().start(), m.start())
-            || MISSION_IN.matcher(body.substring(Math.max(n.s().start(), m.start() - 30), m.start())).find()) {
+            || afterMission(body, lower, Math.max(n.s().start(), m.start() - 30), m.start())) {
           continue;
         }
         String before = body.substring(Math.max(n.s().start(), m.start() - 40), m.start());
@@ -836,7 +864,8 @@ public final class Extractor {
     return Location.newBuilder().setCity(city.name()).setCountry(city.country()).build();
   }
 
-  private void slugs(Text text, Candidate best, List<Cued> cued, List<String> topics, List<String> tone, List<Evidence> evidence) {
+  private void slugs(Text text, Candidate best, List<Cued> cued, Hits hits, List<String> topics, List<String> tone,
+                     List<Evidence> evidence) {
     String body = text.body();
     Set<String> seenTopics = new LinkedHashSet<>();
     Map<String, int[]> topicSpans = new LinkedHashMap<>();
@@ -858,13 +887,8 @@ public final class Extractor {
     if (to < 0) {
       return;
     }
-    // Topics and tone are read only once an article is a dialogue, over its block: one index pass over the block.
-    final int base = from;
-    String blockText = body.substring(from, to);
-    Hits slugHits = new Hits(blockText, text.lower().substring(from, to), slugIndex);
     for (Lexicon.Slug slug : lex.topics()) {
-      for (int[] rel : slugHits.in(slug.rule(), 0, blockText.length())) {
-        int[] m = {rel[0] + base, rel[1] + base};
+      for (int[] m : hits.in(slug.rule(), from, to)) {
         int at = m[0];
         if (!inAny(excluded, at) && seenTopics.add(slug.slug())) {
           topicSpans.put(slug.slug(), m);
@@ -884,9 +908,9 @@ public final class Extractor {
     for (Cued n : best.cluster()) {
       List<Object[]> toneHits = new ArrayList<>();
       for (Lexicon.Slug slug : lex.tones()) {
-        int[] m = slugHits.first(slug.rule(), n.s().start() - base, n.s().end() - base);
+        int[] m = hits.first(slug.rule(), n.s().start(), n.s().end());
         if (m != null) {
-          toneHits.add(new Object[] {slug, m[0] + base, m[1] + base});
+          toneHits.add(new Object[] {slug, m[0], m[1]});
         }
       }
       boolean list = toneHits.size() >= 2;

@@ -126,17 +126,49 @@ final class Gate {
       literal.append(c);
       i++;
     }
+    // "co-?chair": one optional character inside a literal gives two longer words ("co-chair", "cochair") instead of
+    // the short, common "co".
+    if (i < a.length() && a.charAt(i) == '?' && literal.length() > 0) {
+      String rest = literalRun(a, i + 1);
+      if (!rest.isEmpty()) {
+        String with = literal + rest;
+        String without = literal.substring(0, literal.length() - 1) + rest;
+        return addWord(with, out, wordStart, boundary) && addWord(without, out, wordStart, boundary);
+      }
+    }
     // "dialogues?" — a quantifier after the run makes its last character optional.
     if (i < a.length() && "?*{".indexOf(a.charAt(i)) >= 0 && literal.length() > 0) {
       literal.setLength(literal.length() - 1);
     }
+    return addWord(literal.toString(), out, wordStart, boundary);
+  }
+
+  private static boolean addWord(String literal, List<String> out, List<Boolean> wordStart, boolean boundary) {
     if (literal.length() < 2 && !(literal.length() == 1 && Character.UnicodeScript.of(literal.charAt(0)) == Character.UnicodeScript.HAN)) {
       return false;
     }
-    String word = literal.toString().toLowerCase(Locale.ROOT);
+    String word = literal.toLowerCase(Locale.ROOT);
     out.add(word);
     wordStart.add(boundary && isWordChar(word.charAt(0)));
     return true;
+  }
+
+  /**
+   * The plain characters that must follow at {@code a[from]} (none when a lazy or possessive quantifier, an escape
+   * or a special character comes first), without a last character that a quantifier makes optional.
+   */
+  private static String literalRun(String a, int from) {
+    if (from < a.length() && (a.charAt(from) == '?' || a.charAt(from) == '+')) {
+      return "";
+    }
+    int j = from;
+    while (j < a.length() && a.charAt(j) != '\\' && "[](){}.*+?|^$".indexOf(a.charAt(j)) < 0) {
+      j++;
+    }
+    if (j < a.length() && "?*{".indexOf(a.charAt(j)) >= 0 && j > from) {
+      j--;
+    }
+    return a.substring(from, j);
   }
 
   /**

@@ -17,6 +17,8 @@ final class Hits {
 
   private final String body;
   private final String lower;
+  /** Matches of the index's rules by rule id; of other rules by rule. */
+  private final int[][][] byId;
   private final Map<Rule, int[][]> byRule = new IdentityHashMap<>();
   private final PrefixIndex index;
   private long[][] occurrences;
@@ -25,6 +27,7 @@ final class Hits {
     this.body = body;
     this.lower = lower;
     this.index = index;
+    this.byId = new int[index.size()][][];
   }
 
   private long[][] occurrences() {
@@ -35,12 +38,16 @@ final class Hits {
   }
 
   private int[][] all(Rule rule) {
-    int[][] found = byRule.get(rule);
+    int id = index.id(rule);
+    int[][] found = id >= 0 ? byId[id] : byRule.get(rule);
     if (found == null) {
-      int id = index.id(rule);
       List<int[]> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
       found = list.isEmpty() ? NONE : list.toArray(new int[0][]);
-      byRule.put(rule, found);
+      if (id >= 0) {
+        byId[id] = found;
+      } else {
+        byRule.put(rule, found);
+      }
     }
     return found;
   }

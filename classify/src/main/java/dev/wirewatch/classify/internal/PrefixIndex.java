@@ -86,8 +86,19 @@ final class PrefixIndex {
    */
   private final Node[] anywhereByPair = new Node[128 * 128];
   private final Node[] bothByPair = new Node[128 * 128];
-  /** Whether any start word is a single char (then the pair tables alone would miss it). */
-  private final boolean oneCharWords;
+  /**
+   * One bit per entry of the tables above that holds a node: 2 KB and 8 KB that stay in the first-level cache, where
+   * the tables (64 KB and 256 KB of references) would not; most positions start no word and stop at the bit.
+   */
+  private final long[] anywherePairBits = new long[128 * 128 / 64];
+  private final long[] bothPairBits = new long[128 * 128 / 64];
+  private final long[] anywhereCharBits = new long[(Character.MAX_VALUE + 1) / 64];
+  private final long[] bothCharBits = new long[(Character.MAX_VALUE + 1) / 64];
+  /**
+   * Whether any start word is a single ASCII char (then the pair tables alone would miss it). One-char words outside
+   * ASCII ("中") are found by the first-char walk, which every non-ASCII position takes.
+   */
+  private final boolean oneCharAsciiWords;
 
   PrefixIndex(List<Rule> rules) {
     // Rules share words ("held" is a status and a "here" cue): each word is walked once per position.
@@ -112,18 +123,32 @@ final class PrefixIndex {
     for (int c = 0; c <= Character.MAX_VALUE; c++) {
       anywhereByChar[c] = anywhere.child((char) c);
       bothByChar[c] = both.child((char) c);
+      setIf(anywhereCharBits, c, anywhereByChar[c]);
+      setIf(bothCharBits, c, bothByChar[c]);
     }
     boolean single = false;
-    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+    for (int c = 0; c < 128; c++) {
       single |= bothByChar[c] != null && bothByChar[c].word != null;
     }
-    this.oneCharWords = single;
+    this.oneCharAsciiWords = single;
     for (int a = 0; a < 128; a++) {
       for (int b = 0; b < 128; b++) {
         anywhereByPair[a << 7 | b] = anywhereByChar[a] == null ? null : anywhereByChar[a].child((char) b);
         bothByPair[a << 7 | b] = bothByChar[a] == null ? null : bothByChar[a].child((char) b);
+        setIf(anywherePairBits, a << 7 | b, anywhereByPair[a << 7 | b]);
+        setIf(bothPairBits, a << 7 | b, bothByPair[a << 7 | b]);
       }
     }
+  }
+
+  private static void setIf(long[] bits, int at, Node node) {
+    if (node != null) {
+      bits[at >>> 6] |= 1L << at;
+    }
+  }
+
+  private static boolean has(long[] bits, int at) {
+    return (bits[at >>> 6] & 1L << at) != 0;
   }
 
   private static void insert(Node root, Map<String, List<int[]>> users) {
@@ -134,6 +159,11 @@ final class PrefixIndex {
       }
       n.word = new Entry(w, list.stream().mapToInt(u -> u[0]).toArray(), list.stream().mapToInt(u -> u[1]).toArray());
     });
+  }
+
+  /** How many rules this index holds; their ids are 0 to size - 1. */
+  int size() {
+    return ids.size();
   }
 
   /** The id of a rule in this index, or -1. */
@@ -159,21 +189,20 @@ final class PrefixIndex {
       boolean midWord = prev < 128 ? ASCII_WORD[prev] : Gate.isWordChar(prev);
       prev = c;
       if (i + 1 < n && (c | chars[i + 1]) < 128) {
-        Node second = (midWord ? anyPair : bothPair)[c << 7 | chars[i + 1]];
-        if (oneCharWords) {
+        int pair = c << 7 | chars[i + 1];
+        if (oneCharAsciiWords) {
           Node first = (midWord ? anyFirst : bothFirst)[c];
           if (first != null && first.word != null) {
             add(occ, count, first.word, i);
           }
         }
-        if (second != null) {
-          walk(second, chars, i, i + 2, occ, count);
+        if (has(midWord ? anywherePairBits : bothPairBits, pair)) {
+          walk((midWord ? anyPair : bothPair)[pair], chars, i, i + 2, occ, count);
         }
         continue;
       }
-      Node first = midWord ? anyFirst[c] : bothFirst[c];
-      if (first != null) {
-        walk(first, chars, i, i + 1, occ, count);
+      if (has(midWord ? anywhereCharBits : bothCharBits, c)) {
+        walk(midWord ? anyFirst[c] : bothFirst[c], chars, i, i + 1, occ, count);
       }
     }
     for (int r = 0; r < rules; r++) {
