@@ -66,6 +66,7 @@ public final class Dates {
   private static final Pattern ZH_WEEKDAY = Pattern.compile("(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])");
   private static final Pattern ZH_REL = Pattern.compile("(上周|本周|下周|昨天|今天|明天|去年|今年|明年|上月|本月|下月)");
 
+  private static final List<String> WEEKDAY_NAMES = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday");
   private static final List<String> MONTH_NAMES = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec");
   private static final List<String> MONTH_STARTS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
   private static final List<String> DIGITS = List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9");
@@ -107,45 +108,33 @@ public final class Dates {
   public static List<DateMention> find(String text, String lower, int from, int to, LocalDate ref, boolean future) {
     List<DateMention> all = new ArrayList<>();
     // Literal pre-checks: a regex pass costs far more than a substring test, and most sentences have no date. The
-    // rules only try their regex where one of their start words occurs.
-    // One pass over the span sets every pre-check: a digit, a Chinese date character, a capitalised month name, and
-    // the words "day", "year", "week", "month" and "tomorrow" (each wholly inside the span).
+    // rules only try their regex where one of their start words occurs. One pass over the span finds a digit, a
+    // capitalised month name and a Chinese date character; the words are found by indexOf (each wholly inside).
     boolean digit = false;
     boolean zh = false;
     boolean month = false;
-    boolean day = false;
-    boolean year = false;
-    boolean weekOrMonth = false;
-    boolean tomorrow = false;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digit = true;
-        continue;
-      }
-      if (c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天') {
-        zh = true;
-        continue;
-      }
-      if (!month && i + 3 <= to && isMonthNameAt(text, i)) {
-        month = true;
-      }
-      switch (lower.charAt(i)) {
-        case 'd' -> day |= i + 3 <= to && lower.startsWith("day", i);
-        case 'y' -> year |= i + 4 <= to && lower.startsWith("year", i);
-        case 'w' -> weekOrMonth |= i + 4 <= to && lower.startsWith("week", i);
-        case 'm' -> weekOrMonth |= i + 5 <= to && lower.startsWith("month", i);
-        case 't' -> tomorrow |= i + 8 <= to && lower.startsWith("tomorrow", i);
-        default -> { }
+      if (c <= '9') {
+        digit |= c >= '0';
+      } else if (c >= 'A' && c <= 'Z') {
+        month = month || i + 3 <= to && isMonthNameAt(text, i);
+      } else if (c >= 0x3000) {
+        zh |= c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天';
       }
     }
+    boolean day = contains(lower, "day", from, to);
+    boolean year = contains(lower, "year", from, to);
+    boolean weekOrMonth = contains(lower, "week", from, to) || contains(lower, "month", from, to);
+    boolean tomorrow = contains(lower, "tomorrow", from, to);
     if (digit && month) {
       scan(R_RANGE_MD, RANGE_MD, text, lower, from, to, all, m -> rangeMd(m, ref, future));
       scan(R_RANGE_DM, RANGE_DM, text, lower, from, to, all, m -> rangeDm(m, ref, future));
       scan(R_MD, MD, text, lower, from, to, all, m -> singleDay(month(m.group(1)), m.group(2), m.group(3), ref, future));
       scan(R_DM, DM, text, lower, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
     }
-    if (digit) {
+    if (digit && (contains(lower, "19", from, to) || contains(lower, "20", from, to))) {
+      // Both need a year of this or the last century.
       scan(R_ISO, ISO, text, lower, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
       scan(R_YEAR, YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
     }
@@ -155,7 +144,7 @@ public final class Dates {
     if (year) {
       scan(R_REL_YEAR, REL_YEAR, text, lower, from, to, all, m -> ref == null ? null : year(ref.getYear() + offset(m.group(1))));
     }
-    if (day) {
+    if (day && hasWeekdayName(text, from, to)) {
       scan(R_WEEKDAY, WEEKDAY, text, lower, from, to, all, m -> weekday(m, ref, future));
     }
     if (weekOrMonth) {
@@ -165,15 +154,35 @@ public final class Dates {
       scan(R_DAY_WORD, DAY_WORD, text, lower, from, to, all, m -> dayWord(m.group(1), ref));
     }
     if (zh) {
-      scan(null, ZH_RANGE, text, lower, from, to, all, m -> zhRange(m, ref, future));
-      scan(null, ZH_MD, text, lower, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
-      scan(null, ZH_YM, text, lower, from, to, all, m -> month(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
-      scan(null, ZH_REL_YM, text, lower, from, to, all, m -> zhRelMonth(m, ref, future));
-      scan(null, ZH_YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
-      scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, ref));
-      scan(null, ZH_WEEKDAY, text, lower, from, to, all, m -> zhWeekday(m, ref, future));
-      scan(null, ZH_REL, text, lower, from, to, all, m -> zhRel(m.group(1), ref));
+      // Each Chinese pattern needs one of these characters; a span without it is not searched.
+      boolean yue = contains(text, "月", from, to);
+      boolean ri = contains(text, "日", from, to);
+      boolean nian = contains(text, "年", from, to);
+      boolean zhou = contains(text, "周", from, to);
+      if (yue && ri) {
+        scan(null, ZH_RANGE, text, lower, from, to, all, m -> zhRange(m, ref, future));
+        scan(null, ZH_MD, text, lower, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
+      }
+      if (nian && yue) {
+        scan(null, ZH_YM, text, lower, from, to, all, m -> month(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+      }
+      if (yue) {
+        scan(null, ZH_REL_YM, text, lower, from, to, all, m -> zhRelMonth(m, ref, future));
+      }
+      if (nian) {
+        scan(null, ZH_YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
+      }
+      if (ri) {
+        scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, ref));
+      }
+      if (zhou || contains(text, "星期", from, to) || contains(text, "礼拜", from, to)) {
+        scan(null, ZH_WEEKDAY, text, lower, from, to, all, m -> zhWeekday(m, ref, future));
+      }
+      if (zhou || yue || nian || contains(text, "天", from, to)) {
+        scan(null, ZH_REL, text, lower, from, to, all, m -> zhRel(m.group(1), ref));
+      }
     }
+
     if (all.size() < 2) {
       return all;
     }
@@ -195,6 +204,23 @@ public final class Dates {
     int c = Integer.compare(a.start(), b.start());
     return c != 0 ? c : Integer.compare(b.end() - b.start(), a.end() - a.start());
   };
+
+  /** A capitalised weekday name in {@code text[from, to)}: the weekday pattern needs one. */
+  private static boolean hasWeekdayName(String text, int from, int to) {
+    for (String name : WEEKDAY_NAMES) {
+      if (contains(text, name, from, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} lies wholly in {@code s[from, to)}. */
+  private static boolean contains(String s, String word, int from, int to) {
+    // indexOf is vectorised; its first hit at or after {@code from} decides.
+    int at = s.indexOf(word, from);
+    return at >= 0 && at + word.length() <= to;
+  }
 
   /** A capitalised month name or abbreviation ("Jun", "Sept") at {@code text[i]}: every M pattern needs one. */
   private static boolean isMonthNameAt(String text, int i) {
