@@ -99,7 +99,9 @@ public final class CoChairs {
       parseList(text, sentence.start() + from, sentence.start() + to, found);
     } else if (chair && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {
       // found holds both
-    } else {
+    } else if (ls.contains("co-chair") || ls.contains("cochair") || ls.contains("delegations") || s.contains("共同主持")
+        || s.contains("联合主持")) {
+      // Each alternative of CHAIR_VERB holds one of these; it starts at white space, so it would be tried at every gap.
       Matcher verb = CHAIR_VERB.matcher(s);
       if (verb.find()) {
         if (isCjk(s)) {
@@ -141,8 +143,11 @@ public final class CoChairs {
     java.util.Set<String> sides = new java.util.HashSet<>();
     for (Text.Sentence sentence : sentences) {
       String ls = sentence.text().toLowerCase(Locale.ROOT);
-      boolean by = ls.contains(" by ");
-      boolean leads = ls.contains("led") || ls.contains("lead") || ls.contains("head");
+      // Both English patterns name the side's "delegation", "side" or "team"; they start at white space, so they would
+      // be tried at every gap of every sentence that says "led" or "by".
+      boolean unit = ls.contains("delegation") || ls.contains("side") || ls.contains("team");
+      boolean by = unit && ls.contains(" by ");
+      boolean leads = unit && (ls.contains("led") || ls.contains("lead") || ls.contains("head"));
       boolean zhLed = sentence.text().contains("代表团");
       if (!by && !leads && !zhLed) {
         continue;

@@ -551,6 +551,27 @@ public final class Extractor {
     return best;
   }
 
+  /**
+   * The first match in {@code body[from, to)} of a pattern that starts with {@code \\b} and the lower-case
+   * {@code word}, tried only where the word starts a word (not at every character, as {@code find()} would); the
+   * matcher is left on the match, or null.
+   */
+  private static Matcher atWord(Pattern pattern, String word, String body, String lower, int from, int to) {
+    Matcher m = null;
+    for (int at = lower.indexOf(word, from); at >= 0 && at + word.length() <= to; at = lower.indexOf(word, at + 1)) {
+      if (at > from && Gate.isWordChar(body.charAt(at - 1))) {
+        continue;
+      }
+      if (m == null) {
+        m = pattern.matcher(body).useTransparentBounds(true);
+      }
+      if (m.region(at, to).lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
   /** Whether {@code body[from, to)} ends with "embassy in", "ambassador to the" and the like. */
   private static boolean afterMission(String body, String lower, int from, int to) {
     // Every match holds one of these words; most windows before a city name have none.
@@ -835,8 +856,8 @@ public final class Extractor {
       }
       if (city == null) {
         Matcher co = !startsWithin(lower, " of ", n.s().start(), end) ? null
-            : CITY_OF.matcher(body).region(n.s().start(), end);
-        if (co != null && co.find()) {
+            : atWord(CITY_OF, "in", body, lower, n.s().start(), end);
+        if (co != null) {
           String code = lex.counterpartCode(co.group(1));
           if (code != null || CHINA.matcher(co.group(1)).find()) {
             city = new Lexicon.City(co.group(2), code == null ? "CN" : code);
@@ -846,8 +867,9 @@ public final class Extractor {
         }
       }
       if (city == null) {
-        Matcher pc = !startsWithin(body, ", ", n.s().start(), end) ? null : PLACE_COUNTRY.matcher(body).region(n.s().start(), end);
-        if (pc != null && pc.find()) {
+        Matcher pc = !startsWithin(body, ", ", n.s().start(), end) ? null : atWord(PLACE_COUNTRY, "in", body, lower,
+            n.s().start(), end);
+        if (pc != null) {
           String code = lex.counterpartCode(pc.group(2).trim());
           if (code != null || CHINA.matcher(pc.group(2)).find()) {
             city = new Lexicon.City(pc.group(1), code == null ? "CN" : code);
