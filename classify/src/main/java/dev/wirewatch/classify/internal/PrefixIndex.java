@@ -110,6 +110,7 @@ final class PrefixIndex {
       }
       int id = ids.size();
       ids.put(rule, id);
+      rule.slot(new Rule.IndexSlot(this, id));
       List<String> words = rule.prefixes();
       for (int k = 0; k < words.size(); k++) {
         (rule.wordStart(k) ? wordUsers : anyUsers).computeIfAbsent(words.get(k), w -> new ArrayList<>()).add(new int[] {id, k});
@@ -168,6 +169,10 @@ final class PrefixIndex {
 
   /** The id of a rule in this index, or -1. */
   int id(Rule rule) {
+    Rule.IndexSlot slot = rule.slot();
+    if (slot != null && slot.index() == this) {
+      return slot.id();
+    }
     Integer id = ids.get(rule);
     return id == null ? -1 : id;
   }

@@ -27,6 +27,15 @@ public final class Rule {
   private final int[][] leavesByPrefix;
   /** Per start word: every alternative starting with it needs a word boundary before it (see {@link Gate#wordStart}). */
   private final boolean[] wordStart;
+  /**
+   * The id of this rule in the {@link PrefixIndex} that last took it in, kept here so that asking for it costs a field
+   * read instead of a map look-up; one immutable object, so a reader never sees one index's owner with another's id.
+   */
+  private volatile IndexSlot slot;
+
+  /** A rule's id in one index. */
+  record IndexSlot(PrefixIndex index, int id) {
+  }
 
   Rule(Pattern pattern) {
     this.pattern = pattern;
@@ -97,6 +106,14 @@ public final class Rule {
       out[i] = flags.get(i);
     }
     return out;
+  }
+
+  IndexSlot slot() {
+    return slot;
+  }
+
+  void slot(IndexSlot slot) {
+    this.slot = slot;
   }
 
   /** Whether start word {@code k} can only begin a match at a word start. */

@@ -185,9 +185,10 @@ public final class Text {
     int limit = Math.min(text.length(), 4000);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      if (Character.isLetter(c)) {
+      if (c < 128 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c)) {
         letters++;
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+        // No Han character lies below U+2E80: the script look-up (a binary search) is spared for the rest.
+        if (c >= 0x2E80 && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
           cjk++;
         }
       }
