@@ -69,7 +69,6 @@ public final class CoChairs {
 
   // Compiled once: String.split/replaceAll with a regex compile it on every call.
   private static final Pattern SPACES = Pattern.compile("\\s+");
-  private static final Pattern TRAILING_SPACE_COMMA = Pattern.compile("[\\s,]+$");
   private static final Pattern TITLE_LEAD = Pattern.compile("^(?i)(?:who\\s+(?:is|was|serves as|heads)\\s+|the\\s+|a\\s+|an\\s+)");
   private static final Set<String> NAME_PARTICLES = Set.of("van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al", "bin", "ter");
 
@@ -237,7 +236,7 @@ public final class CoChairs {
    * character. Openers cannot overlap, so the last one is the one starting last; one at 0 never counts (the clause
    * starts there anyway).
    */
-  private static int clauseStart(String s, int verbStart) {
+  static int clauseStart(String s, int verbStart) {
     for (int p = verbStart - 1; p >= 1; p--) {
       char c = s.charAt(p);
       if (c == ';' || c == ':' || c == '，' || c == '：' || c == '；') {
@@ -256,8 +255,7 @@ public final class CoChairs {
 
   /** End of a clause word at {@code p} and the spaces after it, within {@code limit}, or -1. */
   private static int clauseWordEnd(String s, int p, int limit) {
-    int before = s.codePointBefore(p);
-    if (before == '_' || Character.isLetterOrDigit(before) || Character.getType(before) == Character.NON_SPACING_MARK) {
+    if (wordBefore(s, p)) {
       return -1;
     }
     for (String word : CLAUSE_WORDS) {
@@ -270,6 +268,30 @@ public final class CoChairs {
       }
     }
     return -1;
+  }
+
+  /**
+   * Whether the regex {@code \\b} sees a word character before {@code p}: a letter, digit or '_', or a combining
+   * mark that sits on a letter or digit.
+   */
+  private static boolean wordBefore(String s, int p) {
+    int before = s.codePointBefore(p);
+    if (before == '_' || Character.isLetterOrDigit(before)) {
+      return true;
+    }
+    if (Character.getType(before) != Character.NON_SPACING_MARK) {
+      return false;
+    }
+    for (int x = p - 1; x >= 0; x--) {
+      int c = s.codePointAt(x);
+      if (Character.isLetterOrDigit(c)) {
+        return true;
+      }
+      if (Character.getType(c) != Character.NON_SPACING_MARK) {
+        return false;
+      }
+    }
+    return false;
   }
 
   private static boolean asciiIgnoreCase(String s, int at, String lowerWord) {
@@ -316,11 +338,12 @@ public final class CoChairs {
   private Found person(String text, int from, int to) {
     String part = text.substring(from, to);
     int lead = 0;
+    // Anchored at the start: lookingAt, not a find() that tries every position.
     Matcher strip = LEADING_FILLER.matcher(part);
-    if (strip.find()) {
+    if (strip.lookingAt()) {
       lead = strip.end();
     }
-    String p = TRAILING_SPACE_COMMA.matcher(part.substring(lead)).replaceAll("");
+    String p = withoutTrailingSpaceOrComma(part.substring(lead));
     int base = from + lead;
     Matcher nf = NAME_FIRST.matcher(p);
     if (nf.matches() && isName(nf.group(1))) {
@@ -380,9 +403,26 @@ public final class CoChairs {
   }
 
   private static String cleanTitle(String t) {
-    String title = TITLE_LEAD.matcher(t.trim()).replaceAll("");
-    title = TRAILING_SPACE_COMMA.matcher(title).replaceAll("");
-    return title;
+    String trimmed = t.trim();
+    Matcher lead = TITLE_LEAD.matcher(trimmed);
+    return withoutTrailingSpaceOrComma(lead.lookingAt() ? trimmed.substring(lead.end()) : trimmed);
+  }
+
+  /**
+   * {@code s} with what the regex {@code [\s,]+$} matches removed, without running it from every position: only the
+   * run of white space and commas at the end can match, or the run before a final line terminator that {@code \s}
+   * does not cover (U+0085, U+2028, U+2029), where {@code $} also matches.
+   */
+  static String withoutTrailingSpaceOrComma(String s) {
+    int keepFrom = s.length();
+    if (keepFrom > 0 && "\u0085\u2028\u2029".indexOf(s.charAt(keepFrom - 1)) >= 0) {
+      keepFrom--;
+    }
+    int start = keepFrom;
+    while (start > 0 && (s.charAt(start - 1) == ',' || isSpace(s.charAt(start - 1)))) {
+      start--;
+    }
+    return start == keepFrom ? s : s.substring(0, start) + s.substring(keepFrom);
   }
 
   private boolean isName(String candidate) {
