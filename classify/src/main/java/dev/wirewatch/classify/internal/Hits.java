@@ -40,6 +40,11 @@ final class Hits {
   private int[][] all(Rule rule) {
     int id = index.id(rule);
     int[][] found = id >= 0 ? byId[id] : byRule.get(rule);
+    if (found == null && id >= 0 && occurrences()[id].length == 0) {
+      // Most rules' words are absent from a given story: no regex set-up for them.
+      found = NONE;
+      byId[id] = found;
+    }
     if (found == null) {
       List<int[]> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
       found = list.isEmpty() ? NONE : list.toArray(new int[0][]);
@@ -63,12 +68,15 @@ final class Hits {
     return null;
   }
 
-  /** Every match lying wholly in {@code [from, to)}, in text order. */
+  /** Every match lying wholly in {@code [from, to)}, in text order; read-only when empty. */
   List<int[]> in(Rule rule, int from, int to) {
     int[][] all = all(rule);
-    List<int[]> out = new ArrayList<>(2);
+    List<int[]> out = List.of();
     for (int i = lowerBound(all, from); i < all.length && all[i][0] < to; i++) {
       if (all[i][1] <= to) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>(2);
+        }
         out.add(all[i]);
       }
     }

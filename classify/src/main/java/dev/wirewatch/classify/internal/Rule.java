@@ -232,7 +232,7 @@ public final class Rule {
     }
     long[] occ = known != null ? known : occurrences(lower, from, to);
     Matcher whole = null;
-    Matcher[] leafMatchers = leaves == null ? null : new Matcher[leaves.length];
+    Matcher[] leafMatchers = leaves == null || occ.length == 0 ? null : new Matcher[leaves.length];
     int pos = from;
     int idx = 0;
     while (idx < occ.length) {

@@ -56,8 +56,9 @@ public final class Text {
       }
       pos = next;
     }
-    this.sentences = List.copyOf(ss);
-    this.paragraphs = List.copyOf(ps);
+    // Read-only views: copying the lists cost more than the cut itself.
+    this.sentences = java.util.Collections.unmodifiableList(ss);
+    this.paragraphs = java.util.Collections.unmodifiableList(ps);
   }
 
   /** End of {@code \n[ \t\u00a0\u3000]*\n\s*} at {@code nl}, or {@code nl + 1} when no blank line follows. */
