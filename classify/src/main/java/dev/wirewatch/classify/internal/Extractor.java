@@ -102,6 +102,8 @@ public final class Extractor {
   private final PrefixIndex prefixIndex;
   /** Rules of {@link #STATUS_KINDS}, same order. */
   private final List<Rule> statusRules;
+  /** Rules of {@link #STATUS_BEFORE_DATE}. */
+  private final List<Rule> statusBeforeDateRules;
 
   public Extractor(Lexicon lexicon) {
     this.lex = lexicon;
@@ -116,6 +118,7 @@ public final class Extractor {
     this.heldRule = lexicon.rule("HELD");
     this.announcedRule = lexicon.rule("ANNOUNCED");
     this.statusRules = STATUS_KINDS.stream().map(lexicon::rule).toList();
+    this.statusBeforeDateRules = STATUS_BEFORE_DATE.stream().map(lexicon::rule).toList();
     List<Rule> indexed = new ArrayList<>(List.of(anchorRule, prevRule, nextRule, resumeRule, modalRule, backgroundRule, anaphorRule,
         heldRule, announcedRule, WEAK_ANCHOR_RULE, TOPIC_INTRO_RULE, CHINA_RULE));
     indexed.addAll(statusRules);
@@ -267,7 +270,8 @@ public final class Extractor {
       boolean prev = isRef && prevAt >= 0 && prevAt == refCue;
       boolean next = isRef && !prev;
       int negative = 0;
-      for (int i = 0; i < lex.negatives().size(); i++) {
+      // Negative cues and modality count only for a sentence that names the dialogue (a candidate).
+      for (int i = 0; !anchors.isEmpty() && i < lex.negatives().size(); i++) {
         Lexicon.Slug neg = lex.negatives().get(i);
         int[] hit = hits.first(neg.rule(), from, to);
         // "discussing ... their opposition to sanctions": a negative word that is a topic of the talks is not
@@ -281,7 +285,7 @@ public final class Extractor {
         // the subject, so it weighs half.
         negative /= 2;
       }
-      boolean modal = hits.first(modalRule, from, to) != null;
+      boolean modal = !anchors.isEmpty() && hits.first(modalRule, from, to) != null;
       boolean background = hits.first(backgroundRule, from, to) != null;
       boolean anaphor = hits.first(anaphorRule, from, to) != null;
       boolean held = hits.first(heldRule, from, to) != null;
@@ -361,11 +365,11 @@ public final class Extractor {
     }
     int[] anchor = c.anchors().get(0);
     double score = anchor[2] == 1 ? 0 : -1;
-    if (c.refCue() > anchor[1] && c.refCue() - anchor[1] < 20
-        && lex.rule("prevround").find(text.body(), text.lower(), c.refCue(), c.s().end()) != null
-        && lex.rule("prevround").find(text.body(), text.lower(), c.refCue(), c.s().end())[0] == c.refCue()
-        && RELATIVE_TO_ANCHOR.matcher(text.body().substring(anchor[1], c.refCue())).find()) {
-      return null;
+    if (c.refCue() > anchor[1] && c.refCue() - anchor[1] < 20) {
+      int[] previous = prevRule.find(text.body(), text.lower(), c.refCue(), c.s().end());
+      if (previous != null && previous[0] == c.refCue() && RELATIVE_TO_ANCHOR.matcher(text.body().substring(anchor[1], c.refCue())).find()) {
+        return null;
+      }
     }
 
     String status = c.status();
@@ -498,7 +502,8 @@ public final class Extractor {
         }
         String before = body.substring(Math.max(n.s().start(), d.start() - 100), d.start());
         if (d.precision() == Dates.Precision.DAY && d.from().equals(d.to())) {
-          String lowerBefore = Gate.lower(before);
+          // The text's lower-cased form, cut the same way (lower-casing keeps offsets).
+          String lowerBefore = dates.lower.substring(Math.max(n.s().start(), d.start() - 100), d.start());
           if (OPEN_VERB_RULE.find(before, lowerBefore, 0, before.length()) != null) {
             opened.add(d);
           } else if (END_VERB_RULE.find(before, lowerBefore, 0, before.length()) != null) {
@@ -514,7 +519,7 @@ public final class Extractor {
           // A span ("on Monday and Tuesday") says more than the day a story was filed or a round ended.
           score += 1.5;
         }
-        if (statusCueBefore(body, n.s().start(), d.start())) {
+        if (statusCueBefore(body, dates.lower, n.s().start(), d.start())) {
           score += 1;
         }
         if (score > bestScore) {
@@ -630,12 +635,12 @@ public final class Extractor {
     return 0;
   }
 
-  private boolean statusCueBefore(String body, int sentenceStart, int at) {
+  private boolean statusCueBefore(String body, String bodyLower, int sentenceStart, int at) {
     int from = Math.max(sentenceStart, at - 40);
     String window = body.substring(from, at);
-    String lower = Gate.lower(window);
-    for (String kind : STATUS_BEFORE_DATE) {
-      if (lex.rule(kind).find(window, lower, 0, window.length()) != null) {
+    String lower = bodyLower.substring(from, at);
+    for (Rule rule : statusBeforeDateRules) {
+      if (rule.find(window, lower, 0, window.length()) != null) {
         return true;
       }
     }
