@@ -17,8 +17,10 @@ public final class Text {
 
   // A sentence ends at [.!?] (closing quotes kept), whitespace and a capital or digit — unless the full stop ends an
   // abbreviation such as U.S., D.C., Mr. or Jan. — or at a Chinese 。！？；. Paragraphs end at every line break.
+  private static final List<String> ABBREVIATED_WORDS = List.of("Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sen", "Rep", "St",
+      "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Gov", "Amb", "Vol", "vs", "etc");
   private static final Pattern ABBREVIATION = Pattern.compile(
-      "(?:\\b\\p{Lu}\\.){1,3}[\"”’')]*\\s*$|\\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gov|Amb|Vol|vs|etc)\\.\\s*$");
+      "(?:\\b\\p{Lu}\\.){1,3}[\"”’')]*\\s*$|\\b(?:" + String.join("|", ABBREVIATED_WORDS) + ")\\.\\s*$");
 
   private final String body;
   private final String lower;
@@ -129,13 +131,33 @@ public final class Text {
       while (cut < to && "\"”’')".indexOf(body.charAt(cut)) >= 0) {
         cut++;
       }
-      if (body.charAt(m[0]) == '.' && ABBREVIATION.matcher(body.substring(Math.max(start, m[0] - 12), cut)).find()) {
+      if (body.charAt(m[0]) == '.' && mayEndAbbreviation(Math.max(start, m[0] - 12), m[0])
+          && ABBREVIATION.matcher(body.substring(Math.max(start, m[0] - 12), cut)).find()) {
         continue;
       }
       add(start, cut, paragraph, out);
       start = m[1];
     }
     add(start, to, paragraph, out);
+  }
+
+  /**
+   * Whether the full stop at {@code dot} can end an ABBREVIATION match read from {@code from}: one needs a capital
+   * letter or one of the listed words right before the stop. Most stops follow a small letter and are not searched.
+   */
+  private boolean mayEndAbbreviation(int from, int dot) {
+    if (dot <= from) {
+      return false;
+    }
+    if (Character.getType(body.charAt(dot - 1)) == Character.UPPERCASE_LETTER) {
+      return true;
+    }
+    for (String word : ABBREVIATED_WORDS) {
+      if (dot - word.length() >= from && body.startsWith(word, dot - word.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void add(int start, int end, int paragraph, List<Sentence> out) {
