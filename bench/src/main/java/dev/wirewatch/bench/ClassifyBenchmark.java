@@ -28,7 +28,7 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class ClassifyBenchmark {
 
   public static void main(String[] args) throws Exception {
-    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    int articles = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     DialogueClassifier classifier = DialogueClassifier.standard();
     System.out.println(Machine.describe());
     System.out.println("classifier " + classifier.version());
@@ -48,22 +48,32 @@ public final class ClassifyBenchmark {
             .all().get();
       }
 
-      StreamsBuilder builder = new StreamsBuilder();
-      builder.stream(Topics.RAW_ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
-          .to("bench-pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()));
-      Properties passProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-pass-through",
-          dataDir.resolve("streams-pass"));
-      double pass = StreamsRun.secondsToConsumeArchive(builder.build(), passProps, kafka.clientProperties());
-
-      Properties classifyProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-classify",
-          dataDir.resolve("streams-classify"));
-      double classify = StreamsRun.secondsToConsumeArchive(ClassifyTopology.buildTopology(classifier), classifyProps,
-          kafka.clientProperties());
+      // Two rounds, alternating, each a fresh application; timed from RUNNING (start-up, where the classify
+      // application creates its internal topics and opens its stores, is printed apart), the faster round of each.
+      double pass = Double.MAX_VALUE;
+      double classify = Double.MAX_VALUE;
+      for (int round = 1; round <= 2; round++) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(Topics.RAW_ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+            .to("bench-pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()));
+        Properties passProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-pass-through-" + round,
+            dataDir.resolve("streams-pass-" + round));
+        StreamsRun.Seconds passRound = StreamsRun.secondsToConsumeArchive(builder.build(), passProps, kafka.clientProperties());
+        Properties classifyProps = ClassifyTopology.streamsProperties(kafka.clientProperties(), "bench-classify-" + round,
+            dataDir.resolve("streams-classify-" + round));
+        StreamsRun.Seconds classifyRound = StreamsRun.secondsToConsumeArchive(ClassifyTopology.buildTopology(classifier), classifyProps,
+            kafka.clientProperties());
+        System.out.printf("  round %d: pass-through %.2f s (start-up %.2f s), classify %.2f s (start-up %.2f s)%n", round,
+            passRound.fromRunning(), passRound.fromStart() - passRound.fromRunning(), classifyRound.fromRunning(),
+            classifyRound.fromStart() - classifyRound.fromRunning());
+        pass = Math.min(pass, passRound.fromRunning());
+        classify = Math.min(classify, classifyRound.fromRunning());
+      }
 
       System.out.printf("topologies over %d archived articles (%.1f MB text, 5%% on-topic), exactly_once_v2, embedded broker:%n",
           articles, BenchArchive.textBytes(archive) / 1e6);
-      System.out.printf("  pass-through: %.2f s (%.0f articles/s)%n", pass, articles / pass);
-      System.out.printf("  classify:     %.2f s (%.0f articles/s)%n", classify, articles / classify);
+      System.out.printf("  pass-through: %.2f s (%.0f articles/s), the faster round%n", pass, articles / pass);
+      System.out.printf("  classify:     %.2f s (%.0f articles/s), the faster round%n", classify, articles / classify);
       System.out.printf("  throughput ratio classify / pass-through: %.2f%n", pass / classify);
     }
     System.exit(0);

@@ -50,7 +50,7 @@ public final class ReplayBenchmark {
       builder.stream(Topics.RAW_ARTICLES.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
           .to("bench-pass-through", Produced.with(Serdes.String(), Serdes.ByteArray()));
       double pass = StreamsRun.secondsToConsumeArchive(builder.build(),
-          ClassifyTopology.streamsProperties(props, "bench-pass-through", dir.resolve("streams-pass")), props);
+          ClassifyTopology.streamsProperties(props, "bench-pass-through", dir.resolve("streams-pass")), props).fromStart();
 
       WirewatchConfig config = WirewatchConfig.of(Map.of(
           "kafka.bootstrap.servers", kafka.bootstrapServers(),
