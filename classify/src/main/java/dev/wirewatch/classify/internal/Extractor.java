@@ -367,7 +367,8 @@ public final class Extractor {
     double score = anchor[2] == 1 ? 0 : -1;
     if (c.refCue() > anchor[1] && c.refCue() - anchor[1] < 20) {
       int[] previous = prevRule.find(text.body(), text.lower(), c.refCue(), c.s().end());
-      if (previous != null && previous[0] == c.refCue() && RELATIVE_TO_ANCHOR.matcher(text.body().substring(anchor[1], c.refCue())).find()) {
+      if (previous != null && previous[0] == c.refCue()
+          && RELATIVE_TO_ANCHOR.matcher(text.body().substring(anchor[1], c.refCue())).find()) {
         return null;
       }
     }

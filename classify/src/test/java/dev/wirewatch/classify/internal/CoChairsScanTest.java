@@ -19,6 +19,8 @@ class CoChairsScanTest {
   private static final Pattern CLAUSE_START = Pattern.compile(
       "(?i)(?:^|;|:|\\bwhile\\s+|\\bthat\\s+|\\bwhere\\s+|\\bwhen\\s+|\\bsaid\\s+|，|：|；)");
   private static final Pattern TRAILING_SPACE_COMMA = Pattern.compile("[\\s,]+$");
+  /** Clause words in several cases and with the white space the regex allows after them. */
+  private static final List<String> WORDS = List.of("while ", "that ", "said ", "when ", "where ", "While\t", "THAT ", "Said  ", "wHeN ");
 
   private static int clauseStartByRegex(String s, int verbStart) {
     Matcher m = CLAUSE_START.matcher(s).region(0, verbStart);
@@ -43,7 +45,7 @@ class CoChairsScanTest {
       StringBuilder b = new StringBuilder();
       int length = random.nextInt(24);
       for (int k = 0; k < length; k++) {
-        b.append(random.nextInt(4) == 0 ? List.of("while ", "that ", "said ", "when ", "where ", "While\t", "THAT ", "Said  ", "wHeN ").get(random.nextInt(9))
+        b.append(random.nextInt(4) == 0 ? WORDS.get(random.nextInt(WORDS.size()))
             : String.valueOf(alphabet.charAt(random.nextInt(alphabet.length()))));
       }
       out.add(b.toString());
