@@ -26,9 +26,9 @@ public final class CoChairs {
   private static final Pattern CHAIR_WITH = Pattern.compile(
       "(?i),?\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*(?:co-?)?chair(?:ed|s|ing)?\\s+the\\s+(?:[\\w-]+\\s+){0,3}?(?:together\\s+)?with\\s+");
   /** "A, title, led the Chinese side" / "A will lead the Chinese delegation": the word before "side" gives the side. */
-  private static final Pattern LEADS = Pattern.compile(
+  static final Pattern LEADS = Pattern.compile(
       "(?i),?\\s+(?:(?:will|would|is to|was to)\\s+)?(?:led|lead|leads|headed|head|heads)\\s+the\\s+([\\p{L}.-]+)\\s+(?:delegation|side|team)\\b");
-  private static final Pattern CHAIR_VERB = Pattern.compile(
+  static final Pattern CHAIR_VERB = Pattern.compile(
       "(?i)\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*co-?chair(?:ed|s|ing)?\\b"
           + "|\\s+(?:(?:would|will|also)\\s+)?(?:led|lead|headed|head)\\s+(?:the|their)\\s+(?:two\\s+|respective\\s+)?delegations\\b|\\s*(?:共同主持|联合主持)");
   /** Words that open a clause before a co-chair list (see {@link #clauseStart}). */
@@ -43,7 +43,7 @@ public final class CoChairs {
       + ")(?:\\s+" + NAME_TOKEN + "){0,2})(?:\\s*,\\s*|\\s+of\\s+|\\s+from\\s+|\\s+at\\s+|$)(.*)$", Pattern.DOTALL);
   private static final Pattern PINYIN = Pattern.compile(
       "(?i)(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)){1,2}");
-  private static final Pattern LED_BY = Pattern.compile(
+  static final Pattern LED_BY = Pattern.compile(
       "(?i)\\b(?:the\\s+)?([\\p{L}.-]+)\\s+(?:delegation|side|team)\\s+(?:(?:was|will be|is|were|would be|had been)\\s+(?:led|headed)\\s+)?by\\s+");
   private static final Pattern ORG_TAIL = Pattern.compile("\\s+(?:of|from|at)\\s+");
   private static final Pattern REPORTING_TAIL = Pattern.compile("(?i),\\s*(?:according to|said|the (?:ministry|spokesperson|statement)|(?:\\p{Lu}\\p{L}+\\s+){1,2}(?:said|added|told)\\b)");
@@ -101,7 +101,7 @@ public final class CoChairs {
     } else if (ls.contains("co-chair") || ls.contains("cochair") || ls.contains("delegations") || s.contains("共同主持")
         || s.contains("联合主持")) {
       // Each alternative of CHAIR_VERB holds one of these; it starts at white space, so it would be tried at every gap.
-      Matcher verb = CHAIR_VERB.matcher(s);
+      Matcher verb = searchFromRunBefore(CHAIR_VERB, s, Gate.lower(s), List.of("co-chair", "cochair", "delegations", "共同主持", "联合主持"));
       if (verb.find()) {
         if (isCjk(s)) {
           parseChinese(sentence, verb.start(), found);
@@ -151,10 +151,8 @@ public final class CoChairs {
       if (!by && !leads && !zhLed) {
         continue;
       }
-      Matcher m = LED_BY.matcher(sentence.text());
-      if (!by) {
-        m.region(0, 0);
-      }
+      String aligned = by || leads ? Gate.lower(sentence.text()) : null;
+      Matcher m = by ? searchFromRunBefore(LED_BY, sentence.text(), aligned, UNIT_WORDS) : LED_BY.matcher("");
       while (m.find()) {
         String sideWord = m.group(1);
         String side = CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
@@ -182,7 +180,7 @@ public final class CoChairs {
           found.add(new Found(f.name(), f.title(), side, f.start(), f.end()));
         }
       }
-      Matcher lead = LEADS.matcher(leads ? sentence.text() : "");
+      Matcher lead = leads ? searchFromRunBefore(LEADS, sentence.text(), aligned, UNIT_WORDS) : LEADS.matcher("");
       while (lead.find()) {
         String sideWord = lead.group(1);
         String side = CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
@@ -199,6 +197,34 @@ public final class CoChairs {
     }
     found.sort(java.util.Comparator.comparing((Found f) -> !"CN".equals(f.side())));
     return found;
+  }
+
+  /** The words that name a side in LED_BY and LEADS. */
+  static final List<String> UNIT_WORDS = List.of("delegation", "side", "team");
+
+  /**
+   * A matcher of {@code pattern} over {@code s} whose search starts where a match can first begin, not at 0. For the
+   * patterns given here every match reaches one of {@code words} (looked up in {@code lower}, {@code s} lower-cased
+   * char by char) through letters, white space, '.', '-' and ',' only, so none starts before the run of those
+   * characters that ends at the first such word. Transparent bounds keep {@code \b} at the new start as it was.
+   */
+  static Matcher searchFromRunBefore(Pattern pattern, String s, String lower, List<String> words) {
+    int first = s.length();
+    for (String word : words) {
+      int at = lower.indexOf(word);
+      if (at >= 0 && at < first) {
+        first = at;
+      }
+    }
+    int start = first;
+    while (start > 0) {
+      char c = s.charAt(start - 1);
+      if (!(Character.isLetter(c) || Character.isWhitespace(c) || c == '.' || c == '-' || c == ',')) {
+        break;
+      }
+      start--;
+    }
+    return pattern.matcher(s).useTransparentBounds(true).region(start, s.length());
   }
 
   private static int clauseEnd(String s, int from) {

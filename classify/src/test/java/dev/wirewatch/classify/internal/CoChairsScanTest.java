@@ -62,6 +62,39 @@ class CoChairsScanTest {
     }
   }
 
+  private static List<String> allMatches(Matcher m) {
+    List<String> out = new ArrayList<>();
+    while (m.find()) {
+      out.add(m.start() + "-" + m.end());
+    }
+    return out;
+  }
+
+  @Test
+  void searchesStartedAtTheRunBeforeTheirWordsFindEveryMatch() {
+    List<String> sentences = new ArrayList<>(samples());
+    // Sentences built from the patterns' own words, in any order, with the punctuation the run stops at.
+    String[] parts = {"will ", "co-chair ", "cochaired ", "the ", "Chinese ", "EU ", "delegations ", "delegation ", "side ",
+        "team ", "was ", "led ", "by ", "head ", "headed ", "also ", ", ", "; ", "(", "9 ", "St. ", "Mr.", "共同主持", "\t", "_"};
+    Random random = new Random(11);
+    for (int i = 0; i < 5_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(16); k > 0; k--) {
+        b.append(parts[random.nextInt(parts.length)]);
+      }
+      sentences.add(b.toString());
+    }
+    for (String s : sentences) {
+      String lower = Gate.lower(s);
+      assertEquals(allMatches(CoChairs.CHAIR_VERB.matcher(s)), allMatches(CoChairs.searchFromRunBefore(CoChairs.CHAIR_VERB, s, lower,
+          List.of("co-chair", "cochair", "delegations", "共同主持", "联合主持"))), s);
+      assertEquals(allMatches(CoChairs.LED_BY.matcher(s)), allMatches(CoChairs.searchFromRunBefore(CoChairs.LED_BY, s, lower,
+          CoChairs.UNIT_WORDS)), s);
+      assertEquals(allMatches(CoChairs.LEADS.matcher(s)), allMatches(CoChairs.searchFromRunBefore(CoChairs.LEADS, s, lower,
+          CoChairs.UNIT_WORDS)), s);
+    }
+  }
+
   @Test
   void trailingSpaceAndCommasGoAsTheRegexRemovesThem() {
     for (String s : samples()) {
