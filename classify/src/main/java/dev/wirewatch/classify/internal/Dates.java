@@ -134,7 +134,7 @@ public final class Dates {
       scan(R_DM, DM, text, lower, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
     }
     if (digit && (contains(lower, "19", from, to) || contains(lower, "20", from, to))) {
-      // Both need a year of this or the last century.
+      // Both need a year 19xx or 20xx.
       scan(R_ISO, ISO, text, lower, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
       scan(R_YEAR, YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
     }
@@ -182,7 +182,6 @@ public final class Dates {
         scan(null, ZH_REL, text, lower, from, to, all, m -> zhRel(m.group(1), ref));
       }
     }
-
     if (all.size() < 2) {
       return all;
     }

@@ -40,11 +40,6 @@ final class Hits {
   private int[][] all(Rule rule) {
     int id = index.id(rule);
     int[][] found = id >= 0 ? byId[id] : byRule.get(rule);
-    if (found == null && id >= 0 && occurrences()[id].length == 0) {
-      // Most rules' words are absent from a given story: no regex set-up for them.
-      found = NONE;
-      byId[id] = found;
-    }
     if (found == null) {
       List<int[]> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
       found = list.isEmpty() ? NONE : list.toArray(new int[0][]);

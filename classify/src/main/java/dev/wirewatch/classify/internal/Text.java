@@ -58,7 +58,7 @@ public final class Text {
       }
       pos = next;
     }
-    // Read-only views: copying the lists cost more than the cut itself.
+    // Read-only views: nothing changes the lists after the cut, so they are not copied.
     this.sentences = java.util.Collections.unmodifiableList(ss);
     this.paragraphs = java.util.Collections.unmodifiableList(ps);
   }
