@@ -286,8 +286,8 @@ public final class CoChairs {
     }
     for (String word : CLAUSE_WORDS) {
       int q = p + word.length();
-      if (q < limit && asciiIgnoreCase(s, p, word) && isSpace(s.charAt(q))) {
-        while (q < limit && isSpace(s.charAt(q))) {
+      if (q < limit && asciiIgnoreCase(s, p, word) && Text.isRegexSpace(s.charAt(q))) {
+        while (q < limit && Text.isRegexSpace(s.charAt(q))) {
           q++;
         }
         return q;
@@ -327,11 +327,6 @@ public final class CoChairs {
       }
     }
     return true;
-  }
-
-  /** White space as the regex {@code \s} sees it. */
-  private static boolean isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
   private void parseList(String text, int from, int to, List<Found> out) {
@@ -445,7 +440,7 @@ public final class CoChairs {
       keepFrom--;
     }
     int start = keepFrom;
-    while (start > 0 && (s.charAt(start - 1) == ',' || isSpace(s.charAt(start - 1)))) {
+    while (start > 0 && (s.charAt(start - 1) == ',' || Text.isRegexSpace(s.charAt(start - 1)))) {
       start--;
     }
     return start == keepFrom ? s : s.substring(0, start) + s.substring(keepFrom);

@@ -123,17 +123,17 @@ public final class Dates {
         zh |= c == '月' || c == '日' || c == '周' || c == '星' || c == '年' || c == '天';
       }
     }
-    boolean day = contains(lower, "day", from, to);
-    boolean year = contains(lower, "year", from, to);
-    boolean weekOrMonth = contains(lower, "week", from, to) || contains(lower, "month", from, to);
-    boolean tomorrow = contains(lower, "tomorrow", from, to);
+    boolean day = Gate.containsWithin(lower, "day", from, to);
+    boolean year = Gate.containsWithin(lower, "year", from, to);
+    boolean weekOrMonth = Gate.containsWithin(lower, "week", from, to) || Gate.containsWithin(lower, "month", from, to);
+    boolean tomorrow = Gate.containsWithin(lower, "tomorrow", from, to);
     if (digit && month) {
       scan(R_RANGE_MD, RANGE_MD, text, lower, from, to, all, m -> rangeMd(m, ref, future));
       scan(R_RANGE_DM, RANGE_DM, text, lower, from, to, all, m -> rangeDm(m, ref, future));
       scan(R_MD, MD, text, lower, from, to, all, m -> singleDay(month(m.group(1)), m.group(2), m.group(3), ref, future));
       scan(R_DM, DM, text, lower, from, to, all, m -> singleDay(month(m.group(2)), m.group(1), m.group(3), ref, future));
     }
-    if (digit && (contains(lower, "19", from, to) || contains(lower, "20", from, to))) {
+    if (digit && (Gate.containsWithin(lower, "19", from, to) || Gate.containsWithin(lower, "20", from, to))) {
       // Both need a year 19xx or 20xx.
       scan(R_ISO, ISO, text, lower, from, to, all, m -> safeDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
       scan(R_YEAR, YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
@@ -155,10 +155,10 @@ public final class Dates {
     }
     if (zh) {
       // Each Chinese pattern needs one of these characters; a span without it is not searched.
-      boolean yue = contains(text, "月", from, to);
-      boolean ri = contains(text, "日", from, to);
-      boolean nian = contains(text, "年", from, to);
-      boolean zhou = contains(text, "周", from, to);
+      boolean yue = Gate.containsWithin(text, "月", from, to);
+      boolean ri = Gate.containsWithin(text, "日", from, to);
+      boolean nian = Gate.containsWithin(text, "年", from, to);
+      boolean zhou = Gate.containsWithin(text, "周", from, to);
       if (yue && ri) {
         scan(null, ZH_RANGE, text, lower, from, to, all, m -> zhRange(m, ref, future));
         scan(null, ZH_MD, text, lower, from, to, all, m -> zhDay(m.group(1), m.group(2), m.group(3), ref, future));
@@ -175,10 +175,10 @@ public final class Dates {
       if (ri) {
         scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, ref));
       }
-      if (zhou || contains(text, "星期", from, to) || contains(text, "礼拜", from, to)) {
+      if (zhou || Gate.containsWithin(text, "星期", from, to) || Gate.containsWithin(text, "礼拜", from, to)) {
         scan(null, ZH_WEEKDAY, text, lower, from, to, all, m -> zhWeekday(m, ref, future));
       }
-      if (zhou || yue || nian || contains(text, "天", from, to)) {
+      if (zhou || yue || nian || Gate.containsWithin(text, "天", from, to)) {
         scan(null, ZH_REL, text, lower, from, to, all, m -> zhRel(m.group(1), ref));
       }
     }
@@ -207,18 +207,11 @@ public final class Dates {
   /** A capitalised weekday name in {@code text[from, to)}: the weekday pattern needs one. */
   private static boolean hasWeekdayName(String text, int from, int to) {
     for (String name : WEEKDAY_NAMES) {
-      if (contains(text, name, from, to)) {
+      if (Gate.containsWithin(text, name, from, to)) {
         return true;
       }
     }
     return false;
-  }
-
-  /** Whether {@code word} lies wholly in {@code s[from, to)}. */
-  private static boolean contains(String s, String word, int from, int to) {
-    // indexOf is vectorised; its first hit at or after {@code from} decides.
-    int at = s.indexOf(word, from);
-    return at >= 0 && at + word.length() <= to;
   }
 
   /** A capitalised month name or abbreviation ("Jun", "Sept") at {@code text[i]}: every M pattern needs one. */

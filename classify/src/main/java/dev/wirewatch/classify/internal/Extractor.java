@@ -581,22 +581,11 @@ public final class Extractor {
   /** Whether {@code body[from, to)} ends with "embassy in", "ambassador to the" and the like. */
   private static boolean afterMission(String body, String lower, int from, int to) {
     // Every match holds one of these words; most windows before a city name have none.
-    if (!containsIn(lower, "embass", from, to) && !containsIn(lower, "consul", from, to) && !containsIn(lower, "mission", from, to)
-        && !containsIn(lower, "ambassador", from, to)) {
+    if (!Gate.containsWithin(lower, "embass", from, to) && !Gate.containsWithin(lower, "consul", from, to)
+        && !Gate.containsWithin(lower, "mission", from, to) && !Gate.containsWithin(lower, "ambassador", from, to)) {
       return false;
     }
     return MISSION_IN.matcher(body.substring(from, to)).find();
-  }
-
-  private static boolean containsIn(String s, String word, int from, int to) {
-    // Bounded by {@code to}: indexOf would search on to the end of the article when the word is absent here.
-    char first = word.charAt(0);
-    for (int i = from, last = to - word.length(); i <= last; i++) {
-      if (s.charAt(i) == first && s.startsWith(word, i)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether {@code word} occurs in {@code s} starting in {@code [from, to)} (it may run past {@code to}). */
@@ -618,8 +607,8 @@ public final class Extractor {
   private static int duration(List<Cued> cluster, String body, String lower) {
     for (Cued n : cluster) {
       // Every match holds "-day", " day" (either case) or "为期": a sentence without them is not searched.
-      if (!containsIn(lower, "-day", n.s().start(), n.s().end()) && !containsIn(lower, " day", n.s().start(), n.s().end())
-          && !containsIn(body, "为期", n.s().start(), n.s().end())) {
+      if (!Gate.containsWithin(lower, "-day", n.s().start(), n.s().end()) && !Gate.containsWithin(lower, " day", n.s().start(), n.s().end())
+          && !Gate.containsWithin(body, "为期", n.s().start(), n.s().end())) {
         continue;
       }
       Matcher m = DURATION.matcher(body).region(n.s().start(), n.s().end());
@@ -825,7 +814,7 @@ public final class Extractor {
           : lex.cue("here").matcher(body).region(n.s().start(), end);
       boolean isHere = here != null && here.find();
       // The literal first: most sentences never say "here", and the regex would walk every char of them.
-      if (!isHere && n.status() != null && containsIn(body, "here", n.s().start(), end)) {
+      if (!isHere && n.status() != null && Gate.containsWithin(body, "here", n.s().start(), end)) {
         here = HERE.matcher(body).region(n.s().start(), end);
         while (here.find()) {
           if (!afterReporting(body, n.s().start(), here.start())) {

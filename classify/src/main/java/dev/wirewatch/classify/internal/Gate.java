@@ -60,6 +60,12 @@ final class Gate {
     return false;
   }
 
+  /** Whether {@code word} lies wholly in {@code s[from, to)}: the first hit of the vectorised indexOf at or after {@code from} decides. */
+  static boolean containsWithin(String s, String word, int from, int to) {
+    int at = s.indexOf(word, from);
+    return at >= 0 && at + word.length() <= to;
+  }
+
   /** Lower-cases char by char, so offsets stay those of the original text. */
   static String lower(String text) {
     char[] chars = text.toCharArray();

@@ -79,7 +79,8 @@ public final class Text {
     return i;
   }
 
-  private static boolean isRegexSpace(char c) {
+  /** White space as the regex {@code \s} sees it. */
+  static boolean isRegexSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
   }
 
