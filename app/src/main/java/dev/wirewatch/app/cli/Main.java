@@ -38,6 +38,7 @@ public final class Main implements Runnable {
   /** Runs one command line; the streams and environment are parameters so tests can drive it. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
     CommandLine cli = new CommandLine(new Main(), new Factory(environment));
+    addHelpOption(cli);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setOut(out);
     cli.setErr(err);
@@ -60,6 +61,21 @@ public final class Main implements Runnable {
     } finally {
       out.flush();
       err.flush();
+    }
+  }
+
+  /**
+   * Gives every subcommand, present and future, {@code -h}/{@code --help}: the usage errors point to it. Added
+   * here rather than per command so that a new subcommand cannot be registered without it.
+   */
+  static void addHelpOption(CommandLine command) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      if (spec.findOption("--help") == null) {
+        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+      addHelpOption(sub);
     }
   }
 
