@@ -45,6 +45,9 @@ public final class HealthFile {
       s.put("deadLetters", sink.deadLetters());
       s.put("failedAttempts", sink.failedAttempts());
       s.put("lastCommitAt", sink.lastCommitAt() == null ? null : sink.lastCommitAt().toString());
+      // During an outage: how long the sink has been waiting for the database and when it tries next.
+      s.put("waitingSince", sink.waitingSince() == null ? null : sink.waitingSince().toString());
+      s.put("nextAttemptAt", sink.nextAttemptAt() == null ? null : sink.nextAttemptAt().toString());
     }
     Path file = of(dataDir);
     Path tmp = file.resolveSibling("health.json.tmp");
@@ -74,8 +77,10 @@ public final class HealthFile {
           || state.equals("STARTING")) {
         return Optional.empty();
       }
-      return Optional.of("the running pipeline's sink is " + state + " (" + json.path("sink").path("failedAttempts").asInt()
-          + " failed attempts; last error: " + json.path("sink").path("lastError").asText("none")
+      JsonNode sink = json.path("sink");
+      String since = sink.path("waitingSince").isTextual() ? ", waiting since " + sink.path("waitingSince").asText() : "";
+      return Optional.of("the running pipeline's sink is " + state + " (" + sink.path("failedAttempts").asInt()
+          + " failed attempts" + since + "; last error: " + sink.path("lastError").asText("none")
           + "); stored events may be behind the topic");
     } catch (IOException | RuntimeException e) {
       return Optional.empty();

@@ -35,7 +35,8 @@ public final class Stages {
     return SinkSettings.of(config.storageUrl())
         .withCredentials(config.storageUser(), config.storagePassword())
         .withConsumerGroup(config.get(Settings.SINK_GROUP))
-        .withBatch(config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER));
+        .withBatch(config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER))
+        .withRetryBackoff(SinkSettings.DEFAULT_RETRY_BACKOFF, config.duration(Settings.SINK_RETRY_BACKOFF_MAX));
   }
 
   private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {

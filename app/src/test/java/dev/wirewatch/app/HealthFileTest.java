@@ -17,15 +17,18 @@ class HealthFileTest {
   Path dataDir;
 
   @Test
-  void aSinkPausedByAnOutageIsReportedToOtherCommands() {
+  void aSinkPausedByAnOutageIsReportedToOtherCommands() throws Exception {
     // Given a running pipeline whose database is down
+    Instant since = Instant.parse("2026-01-02T03:04:05Z");
     HealthFile.write(dataDir, new SinkHealth(SinkHealth.State.DATABASE_UNAVAILABLE, "connection refused", 10, 10, 0,
-        Instant.now(), 3), "RUNNING");
+        Instant.now(), 3, since, since.plusSeconds(30)), "RUNNING");
 
-    // Then a reader of the same data directory gets one line naming the state and the reason
+    // Then a reader of the same data directory gets one line naming the state, the reason and how long it waits
     Optional<String> warning = HealthFile.sinkWarning(dataDir);
     assertTrue(warning.isPresent());
     assertTrue(warning.get().contains("DATABASE_UNAVAILABLE") && warning.get().contains("connection refused"), warning.get());
+    assertTrue(warning.get().contains("3 failed attempts, waiting since 2026-01-02T03:04:05Z"), warning.get());
+    assertTrue(Files.readString(dataDir.resolve("health.json")).contains("\"nextAttemptAt\":\"2026-01-02T03:04:35Z\""));
   }
 
   @Test

@@ -36,7 +36,7 @@ public record IngestSettings(
     int maxRedirects) {
 
   /** Default User-Agent: names the tool so site operators can tell who is fetching. */
-  public static final String DEFAULT_USER_AGENT = "wirewatch/0.1 (+https://github.com/wirewatch; feed reader)";
+  public static final String DEFAULT_USER_AGENT = "wirewatch/0.1 (news-event research crawler)";
   /** Default connect timeout: 10 s. */
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
   /** Default read timeout: 30 s for headers and body together. */
@@ -50,9 +50,6 @@ public record IngestSettings(
   /** Default redirect limit: 5 hops. */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
 
-  /** Room left in a Kafka record for the extracted fields next to an archived page. */
-  private static final int RECORD_OVERHEAD_BYTES = 1024 * 1024;
-
   public IngestSettings {
     feeds = List.copyOf(Objects.requireNonNull(feeds, "feeds"));
     Objects.requireNonNull(userAgent, "userAgent");
@@ -64,9 +61,9 @@ public record IngestSettings(
     if (maxFeedBytes <= 0) {
       throw new IllegalArgumentException("maxFeedBytes must be positive: " + maxFeedBytes);
     }
-    if (maxPageBytes <= 0 || maxPageBytes > dev.wirewatch.schema.topic.Topics.MAX_MESSAGE_BYTES - RECORD_OVERHEAD_BYTES) {
+    if (maxPageBytes <= 0 || maxPageBytes > dev.wirewatch.schema.topic.Topics.MAX_ARCHIVED_PAGE_BYTES) {
       throw new IllegalArgumentException("maxPageBytes must be between 1 and "
-          + (dev.wirewatch.schema.topic.Topics.MAX_MESSAGE_BYTES - RECORD_OVERHEAD_BYTES) + ": " + maxPageBytes);
+          + dev.wirewatch.schema.topic.Topics.MAX_ARCHIVED_PAGE_BYTES + ": " + maxPageBytes);
     }
     allowedHosts = Objects.requireNonNull(allowedHosts, "allowedHosts").stream()
         .map(h -> Objects.requireNonNull(h, "allowedHosts element").trim().toLowerCase(Locale.ROOT))

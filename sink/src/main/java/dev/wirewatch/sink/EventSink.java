@@ -44,6 +44,8 @@ public final class EventSink implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EventSink.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration DRAIN_CHECK = Duration.ofMillis(100);
+  /** Shortest Admin timeout: a healthy broker answers a metadata or offsets request well within it. */
+  static final Duration MIN_ADMIN_TIMEOUT = Duration.ofSeconds(1);
 
   private final SinkSettings settings;
   private final Map<String, Object> kafkaClientProps;
@@ -133,9 +135,9 @@ public final class EventSink implements AutoCloseable {
   private Map<Integer, Long> endOffsets(Duration timeout)
       throws InterruptedException, ExecutionException, TimeoutException {
     String topic = Topics.DIALOGUE_EVENTS.name();
-    long millis = Math.max(1, timeout.toMillis());
     Map<String, Object> adminProps = new HashMap<>(kafkaClientProps);
-    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, millis));
+    adminProps.putAll(adminTimeouts(timeout));
+    long millis = ((Integer) adminProps.get(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG)).longValue();
     try (Admin admin = Admin.create(adminProps)) {
       TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
           .get(millis, TimeUnit.MILLISECONDS).get(topic);
@@ -150,6 +152,18 @@ public final class EventSink implements AutoCloseable {
       result.forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
       return ends;
     }
+  }
+
+  /**
+   * Admin client timeouts for calls that must end within {@code left}. Kafka refuses to create an Admin
+   * whose {@code default.api.timeout.ms} is below its {@code request.timeout.ms} (30 s by default), so both
+   * are derived from what is left, the request timeout never above the API timeout, with a floor of
+   * {@link #MIN_ADMIN_TIMEOUT}.
+   */
+  static Map<String, Object> adminTimeouts(Duration left) {
+    long millis = Math.min(Integer.MAX_VALUE, Math.max(MIN_ADMIN_TIMEOUT.toMillis(), left.toMillis()));
+    return Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) millis,
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) millis);
   }
 
   private boolean storedReach(Map<Integer, Long> ends) {

@@ -15,21 +15,19 @@ import java.util.Objects;
  * @param consumerGroup Kafka consumer group; the stored offsets belong to it, so a new group replays the topic
  * @param batchSize most records written in one database transaction (also the consumer's max.poll.records)
  * @param batchLinger longest time a consumed record waits before its batch is written
- * @param maxRetries consecutive failed attempts to reach the database before the sink gives up (state FAILED)
- * @param retryBackoff wait after the first failed attempt; doubled after each further one
- * @param retryBackoffMax longest wait between two attempts
+ * @param retryBackoff wait after the first failed attempt to reach the database; doubled after each further one
+ * @param retryBackoffMax longest wait between two attempts: the sink never gives up on the database while it
+ *     runs, it keeps trying at this pace
  */
 public record SinkSettings(String jdbcUrl, String user, String password, String consumerGroup, int batchSize,
-    Duration batchLinger, int maxRetries, Duration retryBackoff, Duration retryBackoffMax) {
+    Duration batchLinger, Duration retryBackoff, Duration retryBackoffMax) {
 
   /** Consumer group of the sink. */
   public static final String DEFAULT_CONSUMER_GROUP = "wirewatch-sink";
   /** Records per database transaction. */
   public static final int DEFAULT_BATCH_SIZE = 500;
-  /** Longest wait before a partial batch is written: short, events are few and readers want them soon. */
-  public static final Duration DEFAULT_BATCH_LINGER = Duration.ofMillis(200);
-  /** With the backoff below, about 30 minutes of database outage before the sink gives up. */
-  public static final int DEFAULT_MAX_RETRIES = 70;
+  /** Longest wait before a partial batch is written: events are few, and a second keeps them prompt. */
+  public static final Duration DEFAULT_BATCH_LINGER = Duration.ofSeconds(1);
   /** First wait after a failed database attempt. */
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
   /** Longest wait between database attempts. */
@@ -49,9 +47,6 @@ public record SinkSettings(String jdbcUrl, String user, String password, String 
       throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
     }
     requirePositive(batchLinger, "batchLinger");
-    if (maxRetries < 0) {
-      throw new IllegalArgumentException("maxRetries must not be negative, was " + maxRetries);
-    }
     requirePositive(retryBackoff, "retryBackoff");
     requirePositive(retryBackoffMax, "retryBackoffMax");
     if (retryBackoffMax.compareTo(retryBackoff) < 0) {
@@ -63,7 +58,7 @@ public record SinkSettings(String jdbcUrl, String user, String password, String 
   /** Default settings for a database URL, without credentials. */
   public static SinkSettings of(String jdbcUrl) {
     return new SinkSettings(jdbcUrl, null, null, DEFAULT_CONSUMER_GROUP, DEFAULT_BATCH_SIZE, DEFAULT_BATCH_LINGER,
-        DEFAULT_MAX_RETRIES, DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF_MAX);
+        DEFAULT_RETRY_BACKOFF, DEFAULT_RETRY_BACKOFF_MAX);
   }
 
   /** Default settings for an SQLite database file (created when missing). */
@@ -73,22 +68,23 @@ public record SinkSettings(String jdbcUrl, String user, String password, String 
   }
 
   public SinkSettings withCredentials(String user, String password) {
-    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, maxRetries, retryBackoff,
+    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, retryBackoff,
         retryBackoffMax);
   }
 
   public SinkSettings withConsumerGroup(String consumerGroup) {
-    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, maxRetries, retryBackoff,
+    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, retryBackoff,
         retryBackoffMax);
   }
 
   public SinkSettings withBatch(int batchSize, Duration batchLinger) {
-    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, maxRetries, retryBackoff,
+    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, retryBackoff,
         retryBackoffMax);
   }
 
-  public SinkSettings withRetries(int maxRetries, Duration retryBackoff, Duration retryBackoffMax) {
-    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, maxRetries, retryBackoff,
+  /** The wait after a first failed database attempt, doubled per further attempt up to {@code retryBackoffMax}. */
+  public SinkSettings withRetryBackoff(Duration retryBackoff, Duration retryBackoffMax) {
+    return new SinkSettings(jdbcUrl, user, password, consumerGroup, batchSize, batchLinger, retryBackoff,
         retryBackoffMax);
   }
 
@@ -102,7 +98,7 @@ public record SinkSettings(String jdbcUrl, String user, String password, String 
   public String toString() {
     return "SinkSettings[jdbcUrl=" + maskedJdbcUrl() + ", user=" + user + ", password=" + (password == null ? null : "****")
         + ", consumerGroup=" + consumerGroup + ", batchSize=" + batchSize + ", batchLinger=" + batchLinger
-        + ", maxRetries=" + maxRetries + ", retryBackoff=" + retryBackoff + ", retryBackoffMax=" + retryBackoffMax + "]";
+        + ", retryBackoff=" + retryBackoff + ", retryBackoffMax=" + retryBackoffMax + "]";
   }
 
   private static void requirePositive(Duration value, String name) {

@@ -48,7 +48,7 @@ class SinkSettingsTest {
         () -> SinkSettings.of("jdbc:sqlite:x.db").withBatch(0, Duration.ofSeconds(1)));
     assertTrue(size.getMessage().contains("batchSize"));
     IllegalArgumentException backoff = assertThrows(IllegalArgumentException.class,
-        () -> SinkSettings.of("jdbc:sqlite:x.db").withRetries(3, Duration.ofSeconds(2), Duration.ofSeconds(1)));
+        () -> SinkSettings.of("jdbc:sqlite:x.db").withRetryBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
     assertTrue(backoff.getMessage().contains("retryBackoffMax"));
     assertThrows(NullPointerException.class, () -> SinkSettings.of("jdbc:sqlite:x.db").withConsumerGroup(null));
   }

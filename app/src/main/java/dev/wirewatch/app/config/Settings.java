@@ -1,5 +1,9 @@
 package dev.wirewatch.app.config;
 
+import dev.wirewatch.ingest.IngestSettings;
+import dev.wirewatch.schema.topic.Topics;
+import dev.wirewatch.sink.SinkSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,50 +39,82 @@ public final class Settings {
   public static final String SINK_GROUP = "sink.group";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_BATCH_LINGER = "sink.batch.linger";
+  public static final String SINK_RETRY_BACKOFF_MAX = "sink.retry.backoff.max";
+
+  /** Largest feed read: a feed is parsed in memory, and no real feed comes near this. */
+  static final int MAX_FEED_BYTES_LIMIT = 64 * 1024 * 1024;
 
   /** The default feeds when none are configured: the live wires of DESIGN.md. */
   public static final List<FeedSpec> DEFAULT_FEEDS = List.of(
       new FeedSpec("xinhua", "https://english.news.cn/rss/chinarss.xml", null),
       new FeedSpec("ecns", "https://www.ecns.cn/rss/rss.xml", null));
 
-  private static final List<Setting> ALL = List.of(
-      new Setting(FEEDS, "Xinhua English and ECNS",
-          "Feeds to poll: a list of {source, url, interval, ignoreRobots}; source (xinhua, ecns, generic) picks the page profile.", false),
-      new Setting(DATA_DIR, "./data", "Directory of the embedded broker, Streams state and the SQLite database.", false),
-      new Setting(BOOTSTRAP_SERVERS, "",
-          "Kafka cluster to use; empty starts a real single-node broker inside the process under data.dir.", false),
-      new Setting(KAFKA_PREFIX + "*", "", "Any other Kafka client property, passed to every client (security.protocol, sasl.*, ssl.*).", false),
-      new Setting(TOPIC_PARTITIONS, "1", "Partitions of the topics wirewatch creates (existing topics are left alone).", false),
-      new Setting(TOPIC_REPLICATION, "-1", "Replicas of the topics wirewatch creates; -1 uses the broker's default.", false),
-      new Setting(STORAGE_URL, "", "JDBC URL of the event store; empty means jdbc:sqlite:<data.dir>/wirewatch.db.", false),
-      new Setting(STORAGE_USER, "", "Database user (PostgreSQL).", false),
-      new Setting(STORAGE_PASSWORD, "", "Database password (PostgreSQL); never logged.", true),
-      new Setting(FEED_INTERVAL, "5m", "Polling interval of a feed that sets none.", false),
-      new Setting(USER_AGENT, "wirewatch/0.1 (news-event research crawler)", "User-Agent header of every request.", false),
-      new Setting(CONNECT_TIMEOUT, "10s", "Time allowed to open a connection.", false),
-      new Setting(READ_TIMEOUT, "30s", "Time allowed for a whole response.", false),
-      new Setting(MAX_FEED_BYTES, "5242880", "Largest feed read, in bytes; a larger feed is an error.", false),
-      new Setting(MAX_PAGE_BYTES, "2097152", "Largest article page read, in bytes; the article is flagged truncated.", false),
-      new Setting(ARCHIVE_PAGES, "true", "Keep each fetched page in raw-articles so a changed extractor can be replayed.", false),
-      new Setting(PER_HOST_DELAY, "1s", "Least time between two requests to one host.", false),
-      new Setting(ALLOWED_HOSTS, "", "Extra hosts that may be fetched besides the feeds' own and their article hosts (comma-separated).", false),
-      new Setting(MAX_REDIRECTS, "5", "Redirects followed per request.", false),
-      new Setting(CLASSIFY_APP_ID, "wirewatch-classify", "Kafka Streams application.id of the classifier.", false),
-      new Setting(SINK_GROUP, "wirewatch-sink", "Name under which the sink stores its position in the database.", false),
-      new Setting(SINK_BATCH_SIZE, "500", "Most events written in one database transaction.", false),
-      new Setting(SINK_BATCH_LINGER, "1s", "Longest wait to fill a batch before it is written.", false));
+  /** Polling interval of a feed, whether set per feed or by ingest.interval. */
+  static final SettingType<Duration> FEED_INTERVAL_TYPE = SettingType.duration(Duration.ofSeconds(1), Duration.ofDays(30));
+  /** A feed's own interval, checked like ingest.interval. */
+  static final Setting<Duration> FEED_INTERVAL_TYPE_SETTING =
+      new Setting<>("feeds[].interval", FEED_INTERVAL_TYPE, "5m", "Polling interval of one feed.");
+  private static final SettingType<Duration> TIMEOUT = SettingType.duration(Duration.ofMillis(1), Duration.ofHours(1));
 
-  private static final Map<String, Setting> BY_KEY = index();
+  private static final List<Setting<?>> ALL = List.of(
+      new Setting<>(FEEDS, new SettingType.Simple<>("a list of feeds, each with an http(s) url and an interval from 1s to 30d",
+          text -> text), "Xinhua English and ECNS",
+          "Feeds to poll: a list of {source, url, interval, ignoreRobots}; source (xinhua, ecns, generic) picks the page profile."),
+      new Setting<>(DATA_DIR, SettingType.line(false, 4096), "./data",
+          "Directory of the embedded broker, Streams state and the SQLite database."),
+      new Setting<>(BOOTSTRAP_SERVERS, SettingType.line(true, 4096), "",
+          "Kafka cluster to use; empty starts a real single-node broker inside the process under data.dir."),
+      new Setting<>(KAFKA_PREFIX + "*", new SettingType.Simple<>("what the Kafka client accepts", text -> text), "",
+          "Any other Kafka client property, passed to every client (security.protocol, sasl.*, ssl.*)."),
+      new Setting<>(TOPIC_PARTITIONS, SettingType.integer(1, 10_000), "1",
+          "Partitions of the topics wirewatch creates (existing topics are left alone)."),
+      new Setting<>(TOPIC_REPLICATION, SettingType.integerIn("-1, or a whole number from 1 to 32767", -1, -1, 1, Short.MAX_VALUE),
+          "-1", "Replicas of the topics wirewatch creates; -1 uses the broker's default."),
+      new Setting<>(STORAGE_URL, SettingType.jdbcUrl(), "",
+          "JDBC URL of the event store; empty means jdbc:sqlite:<data.dir>/wirewatch.db."),
+      new Setting<>(STORAGE_USER, SettingType.line(true, 256), "", "Database user (PostgreSQL)."),
+      new Setting<>(STORAGE_PASSWORD, SettingType.line(true, 4096), "", "Database password (PostgreSQL); never logged.", true),
+      new Setting<>(FEED_INTERVAL, FEED_INTERVAL_TYPE, "5m", "Polling interval of a feed that sets none."),
+      new Setting<>(USER_AGENT, SettingType.line(false, 512), IngestSettings.DEFAULT_USER_AGENT,
+          "User-Agent header of every request."),
+      new Setting<>(CONNECT_TIMEOUT, TIMEOUT, format(IngestSettings.DEFAULT_CONNECT_TIMEOUT),
+          "Time allowed to open a connection."),
+      new Setting<>(READ_TIMEOUT, TIMEOUT, format(IngestSettings.DEFAULT_READ_TIMEOUT), "Time allowed for a whole response."),
+      new Setting<>(MAX_FEED_BYTES, SettingType.integer(1024, MAX_FEED_BYTES_LIMIT),
+          Integer.toString(IngestSettings.DEFAULT_MAX_FEED_BYTES), "Largest feed read, in bytes; a larger feed is an error."),
+      new Setting<>(MAX_PAGE_BYTES, SettingType.integer(1024, Topics.MAX_ARCHIVED_PAGE_BYTES),
+          Integer.toString(IngestSettings.DEFAULT_MAX_PAGE_BYTES),
+          "Largest article page read, in bytes; the article is flagged truncated. At most what a raw-articles record holds."),
+      new Setting<>(ARCHIVE_PAGES, SettingType.bool(), "true",
+          "Keep each fetched page in raw-articles so a changed extractor can be replayed."),
+      new Setting<>(PER_HOST_DELAY, SettingType.duration(Duration.ZERO, Duration.ofHours(1)),
+          format(IngestSettings.DEFAULT_PER_HOST_DELAY), "Least time between two requests to one host."),
+      new Setting<>(ALLOWED_HOSTS, SettingType.hosts(), "",
+          "Extra hosts that may be fetched besides the feeds' own and their article hosts (comma-separated)."),
+      new Setting<>(MAX_REDIRECTS, SettingType.integer(0, 20), Integer.toString(IngestSettings.DEFAULT_MAX_REDIRECTS),
+          "Redirects followed per request."),
+      new Setting<>(CLASSIFY_APP_ID, SettingType.name(), "wirewatch-classify", "Kafka Streams application.id of the classifier."),
+      new Setting<>(SINK_GROUP, SettingType.name(), SinkSettings.DEFAULT_CONSUMER_GROUP,
+          "Name under which the sink stores its position in the database."),
+      new Setting<>(SINK_BATCH_SIZE, SettingType.integer(1, 100_000), Integer.toString(SinkSettings.DEFAULT_BATCH_SIZE),
+          "Most events written in one database transaction."),
+      new Setting<>(SINK_BATCH_LINGER, SettingType.duration(Duration.ofMillis(1), Duration.ofMinutes(10)),
+          format(SinkSettings.DEFAULT_BATCH_LINGER), "Longest wait to fill a batch before it is written."),
+      new Setting<>(SINK_RETRY_BACKOFF_MAX, SettingType.duration(SinkSettings.DEFAULT_RETRY_BACKOFF, Duration.ofHours(1)),
+          format(SinkSettings.DEFAULT_RETRY_BACKOFF_MAX),
+          "Longest wait between two attempts to reach the database; the sink retries at this pace for as long as it runs."));
+
+  private static final Map<String, Setting<?>> BY_KEY = index();
 
   private Settings() {
   }
 
-  public static List<Setting> all() {
+  public static List<Setting<?>> all() {
     return ALL;
   }
 
   /** The definition of {@code key}; kafka.* keys all share the pass-through definition. */
-  public static Optional<Setting> find(String key) {
+  public static Optional<Setting<?>> find(String key) {
     if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
       return Optional.ofNullable(BY_KEY.getOrDefault(key, BY_KEY.get(KAFKA_PREFIX + "*")));
     }
@@ -88,22 +124,26 @@ public final class Settings {
   /** The configuration table of the README, generated from the definitions above. */
   public static String markdownTable() {
     StringBuilder out = new StringBuilder();
-    out.append("| key | environment variable | default | meaning |\n");
-    out.append("|---|---|---|---|\n");
-    for (Setting s : ALL) {
+    out.append("| key | environment variable | default | meaning | allowed |\n");
+    out.append("|---|---|---|---|---|\n");
+    for (Setting<?> s : ALL) {
       String env = s.key().endsWith("*") ? "WIREWATCH_KAFKA_<PROPERTY>" : s.environmentVariable();
       if (s.key().equals(FEEDS)) {
         env = "WIREWATCH_FEEDS (source=url,...)";
       }
       out.append("| `").append(s.key()).append("` | `").append(env).append("` | ")
           .append(s.defaultValue().isEmpty() ? "(empty)" : "`" + s.defaultValue() + "`").append(" | ")
-          .append(s.doc()).append(" |\n");
+          .append(s.doc()).append(" | ").append(s.type().allowed()).append(" |\n");
     }
     return out.toString();
   }
 
-  private static Map<String, Setting> index() {
-    Map<String, Setting> map = new LinkedHashMap<>();
+  private static String format(Duration d) {
+    return SettingType.Durations.format(d);
+  }
+
+  private static Map<String, Setting<?>> index() {
+    Map<String, Setting<?>> map = new LinkedHashMap<>();
     ALL.forEach(s -> map.put(s.key(), s));
     return Map.copyOf(map);
   }

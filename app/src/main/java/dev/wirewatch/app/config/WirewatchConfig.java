@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,8 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The effective configuration: {@link Settings} defaults, overridden by a YAML file, by
@@ -29,14 +29,18 @@ import java.util.regex.Pattern;
 public final class WirewatchConfig {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
   private static final String ENV_PREFIX = "WIREWATCH_";
 
+  private static final String FEED_URL_ALLOWED = "an absolute http:// or https:// URL with a host";
+
   private final Map<String, String> values;
+  /** Where each value that is not a default came from ("config file x.yaml", "command line"), for messages. */
+  private final Map<String, String> sources;
   private final List<FeedSpec> feeds;
 
-  private WirewatchConfig(Map<String, String> values, List<FeedSpec> feeds) {
+  private WirewatchConfig(Map<String, String> values, Map<String, String> sources, List<FeedSpec> feeds) {
     this.values = Collections.unmodifiableMap(values);
+    this.sources = Map.copyOf(sources);
     this.feeds = List.copyOf(feeds);
   }
 
@@ -51,25 +55,26 @@ public final class WirewatchConfig {
   public static WirewatchConfig load(Path file, Map<String, String> environment, Map<String, String> overrides,
       List<FeedSpec> feedsOverride) {
     Map<String, String> values = new LinkedHashMap<>();
-    for (Setting s : Settings.all()) {
+    Map<String, String> sources = new LinkedHashMap<>();
+    for (Setting<?> s : Settings.all()) {
       if (!s.key().endsWith("*") && !s.key().equals(Settings.FEEDS)) {
         values.put(s.key(), s.defaultValue());
       }
     }
     List<FeedSpec> feeds = null;
     if (file != null) {
-      feeds = readYaml(file, values);
+      feeds = readYaml(file, values, sources);
     }
     String envFeeds = environment.get(ENV_PREFIX + "FEEDS");
     if (envFeeds != null && !envFeeds.isBlank()) {
       feeds = parseFeedList(envFeeds, "WIREWATCH_FEEDS");
     }
-    applyEnvironment(environment, values);
-    overrides.forEach((key, value) -> put(values, key, value, "command line"));
+    applyEnvironment(environment, values, sources);
+    overrides.forEach((key, value) -> put(values, sources, key, value, "command line"));
     if (feedsOverride != null) {
       feeds = feedsOverride;
     }
-    WirewatchConfig config = new WirewatchConfig(values, feeds == null ? Settings.DEFAULT_FEEDS : feeds);
+    WirewatchConfig config = new WirewatchConfig(values, sources, feeds == null ? Settings.DEFAULT_FEEDS : feeds);
     config.validate();
     return config;
   }
@@ -125,28 +130,34 @@ public final class WirewatchConfig {
     return blankToNull(get(Settings.STORAGE_PASSWORD));
   }
 
+  /** The typed value of {@code key}, as its {@link Setting} parses it (the configuration is validated already). */
+  public Object value(String key) {
+    Setting<?> setting = Settings.find(key).orElseThrow(() -> new IllegalArgumentException("no configuration key " + key));
+    return setting.parse(get(key), sources.getOrDefault(key, "default"));
+  }
+
   public int integer(String key) {
-    try {
-      return Integer.parseInt(get(key).trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key + " must be a whole number, was '" + get(key) + "'");
-    }
+    return typed(key, Integer.class);
   }
 
   public boolean bool(String key) {
-    String v = get(key).trim().toLowerCase(Locale.ROOT);
-    if (v.equals("true") || v.equals("false")) {
-      return Boolean.parseBoolean(v);
-    }
-    throw new ConfigException(key + " must be true or false, was '" + get(key) + "'");
+    return typed(key, Boolean.class);
   }
 
   public Duration duration(String key) {
-    return parseDuration(get(key), key);
+    return typed(key, Duration.class);
   }
 
   public List<String> list(String key) {
     return Arrays.stream(get(key).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private <T> T typed(String key, Class<T> type) {
+    Object value = value(key);
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(key + " is not of type " + type.getSimpleName());
+    }
+    return type.cast(value);
   }
 
   /** The effective values for display, with secrets masked. */
@@ -159,21 +170,10 @@ public final class WirewatchConfig {
     return shown;
   }
 
-  /** Parses 500ms, 30s, 5m, 1h, 1d, or a bare number of seconds. */
+  /** Parses 500ms, 30s, 5m, 1h, 1d, or a bare number of seconds; one-line error otherwise (also on overflow). */
   public static Duration parseDuration(String text, String what) {
-    Matcher m = DURATION.matcher(text == null ? "" : text.trim());
-    if (!m.matches()) {
-      throw new ConfigException(what + " must be a duration such as 30s, 5m or 1h, was '" + text + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    String unit = m.group(2) == null ? "s" : m.group(2);
-    return switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      case "d" -> Duration.ofDays(n);
-      default -> Duration.ofSeconds(n);
-    };
+    return SettingType.Durations.parse(text).orElseThrow(() ->
+        new ConfigException(what + " must be a duration such as 30s, 5m or 1h, was '" + text + "'"));
   }
 
   /** Parses "source=url,source=url" (the WIREWATCH_FEEDS form). */
@@ -188,31 +188,42 @@ public final class WirewatchConfig {
       if (eq <= 0 || eq == item.length() - 1) {
         throw new ConfigException(where + ": expected source=url, got '" + item + "'");
       }
-      feeds.add(feed(item.substring(0, eq).trim(), item.substring(eq + 1).trim(), null, where));
+      feeds.add(feed(item.substring(0, eq).trim(), item.substring(eq + 1).trim(), null, where, feeds.size()));
     }
     return feeds;
   }
 
+  /**
+   * Checks every value against its {@link Setting}'s type and limits, and every feed, so that a command
+   * rejects a bad configuration before it starts anything.
+   */
   private void validate() {
-    for (String key : List.of(Settings.TOPIC_PARTITIONS, Settings.TOPIC_REPLICATION, Settings.MAX_FEED_BYTES,
-        Settings.MAX_PAGE_BYTES, Settings.MAX_REDIRECTS, Settings.SINK_BATCH_SIZE)) {
-      integer(key);
-    }
-    for (String key : List.of(Settings.FEED_INTERVAL, Settings.CONNECT_TIMEOUT, Settings.READ_TIMEOUT,
-        Settings.PER_HOST_DELAY, Settings.SINK_BATCH_LINGER)) {
-      duration(key);
-    }
-    bool(Settings.ARCHIVE_PAGES);
-    if (integer(Settings.TOPIC_PARTITIONS) < 1) {
-      throw new ConfigException(Settings.TOPIC_PARTITIONS + " must be at least 1");
-    }
-    String url = storageUrl();
-    if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
-      throw new ConfigException(Settings.STORAGE_URL + " must be a jdbc:sqlite: or jdbc:postgresql: URL, was '" + url + "'");
+    values.keySet().forEach(this::value);
+    for (int i = 0; i < feeds.size(); i++) {
+      FeedSpec feed = feeds.get(i);
+      String where = sources.getOrDefault(Settings.FEEDS, "feeds");
+      checkFeedUrl(feed.url(), "feeds[" + i + "].url", where);
+      if (feed.interval() != null) {
+        Settings.FEED_INTERVAL_TYPE_SETTING.parse(SettingType.Durations.format(feed.interval()), where);
+      }
     }
   }
 
-  private static List<FeedSpec> readYaml(Path file, Map<String, String> values) {
+  /** The feed URL as a URI, or a one-line error: absolute, http(s), with a host. */
+  private static void checkFeedUrl(String url, String key, String where) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // rejected below
+    }
+    throw new ConfigException(Setting.rejection(key, url, where, FEED_URL_ALLOWED));
+  }
+
+  private static List<FeedSpec> readYaml(Path file, Map<String, String> values, Map<String, String> sources) {
     JsonNode root;
     try {
       if (!Files.isRegularFile(file)) {
@@ -235,9 +246,10 @@ public final class WirewatchConfig {
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> entry = it.next();
       if (entry.getKey().equals(Settings.FEEDS)) {
-        feeds = readFeeds(entry.getValue(), file.toString());
+        feeds = readFeeds(entry.getValue(), "config file " + file);
+        sources.put(Settings.FEEDS, "config file " + file);
       } else {
-        flatten(entry.getKey(), entry.getValue(), values, file.toString());
+        flatten(entry.getKey(), entry.getValue(), values, sources, "config file " + file);
       }
     }
     return feeds;
@@ -252,6 +264,7 @@ public final class WirewatchConfig {
     }
     List<FeedSpec> feeds = new ArrayList<>();
     for (JsonNode item : node) {
+      int index = feeds.size();
       if (!item.isObject()) {
         throw new ConfigException(where + ": each feed must be a mapping with source and url");
       }
@@ -263,8 +276,8 @@ public final class WirewatchConfig {
             + "' (known: source, url, interval, ignoreRobots)");
       }
       String interval = item.path("interval").asText(null);
-      FeedSpec feed = feed(item.path("source").asText("generic"), item.path("url").asText(""),
-          interval == null ? null : parseDuration(interval, "feed interval"), where);
+      Duration parsed = interval == null ? null : Settings.FEED_INTERVAL_TYPE_SETTING.parse(interval, where);
+      FeedSpec feed = feed(item.path("source").asText("generic"), item.path("url").asText(""), parsed, where, index);
       JsonNode ignoreRobots = item.path("ignoreRobots");
       if (!ignoreRobots.isMissingNode() && !ignoreRobots.isBoolean()) {
         throw new ConfigException(where + ": feed ignoreRobots must be true or false");
@@ -274,48 +287,48 @@ public final class WirewatchConfig {
     return feeds;
   }
 
-  private static FeedSpec feed(String source, String url, Duration interval, String where) {
-    if (!url.startsWith("http://") && !url.startsWith("https://")) {
-      throw new ConfigException(where + ": feed url must start with http:// or https://, was '" + url + "'");
-    }
+  private static FeedSpec feed(String source, String url, Duration interval, String where, int index) {
+    checkFeedUrl(url, "feeds[" + index + "].url", where);
     if (!source.matches("[a-z][a-z0-9-]*")) {
       throw new ConfigException(where + ": feed source must be a lower-case name such as xinhua, ecns or generic, was '" + source + "'");
     }
     return new FeedSpec(source, url, interval);
   }
 
-  private static void flatten(String prefix, JsonNode node, Map<String, String> values, String where) {
+  private static void flatten(String prefix, JsonNode node, Map<String, String> values, Map<String, String> sources,
+      String where) {
     // The kafka section passes through whatever client property it holds, so its keys are taken whole.
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> entry = it.next();
-        flatten(prefix + "." + entry.getKey(), entry.getValue(), values, where);
+        flatten(prefix + "." + entry.getKey(), entry.getValue(), values, sources, where);
       }
       return;
     }
     if (node.isArray()) {
       List<String> items = new ArrayList<>();
       node.forEach(n -> items.add(n.asText()));
-      put(values, prefix, String.join(",", items), where);
+      put(values, sources, prefix, String.join(",", items), where);
       return;
     }
-    put(values, prefix, node.isNull() ? "" : node.asText(), where);
+    put(values, sources, prefix, node.isNull() ? "" : node.asText(), where);
   }
 
-  private static void applyEnvironment(Map<String, String> environment, Map<String, String> values) {
+  private static void applyEnvironment(Map<String, String> environment, Map<String, String> values,
+      Map<String, String> sources) {
     for (Map.Entry<String, String> e : new java.util.TreeMap<>(environment).entrySet()) {
       String name = e.getKey();
       if (!name.startsWith(ENV_PREFIX) || name.equals(ENV_PREFIX + "FEEDS")) {
         continue;
       }
-      put(values, keyOfEnvironmentVariable(name), e.getValue(), "environment variable " + name);
+      put(values, sources, keyOfEnvironmentVariable(name), e.getValue(), "environment variable " + name);
     }
   }
 
   /** WIREWATCH_STORAGE_URL → storage.url; WIREWATCH_KAFKA_SASL_JAAS_CONFIG → kafka.sasl.jaas.config. */
   static String keyOfEnvironmentVariable(String name) {
     String rest = name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT);
-    for (Setting s : Settings.all()) {
+    for (Setting<?> s : Settings.all()) {
       if (s.environmentVariable().equalsIgnoreCase(name)) {
         return s.key();
       }
@@ -323,11 +336,13 @@ public final class WirewatchConfig {
     return rest.replace('_', '.');
   }
 
-  private static void put(Map<String, String> values, String key, String value, String where) {
+  private static void put(Map<String, String> values, Map<String, String> sources, String key, String value,
+      String where) {
     if (Settings.find(key).isEmpty() || key.equals(Settings.FEEDS)) {
       throw new ConfigException("unknown configuration key '" + key + "' in " + where);
     }
     values.put(key, value == null ? "" : value);
+    sources.put(key, where);
   }
 
   private static String locationOf(JsonProcessingException e) {

@@ -16,6 +16,16 @@ public final class Topics {
   /** Largest record a topic accepts; archived pages can be large (the fetcher caps pages below this). */
   public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
+  /** Room a raw-articles record keeps for everything but the archived page: extracted fields, headers, framing. */
+  public static final int RECORD_OVERHEAD_BYTES = 1024 * 1024;
+
+  /**
+   * Largest page the archive can hold next to its extracted fields: {@link #MAX_MESSAGE_BYTES} (the topic's
+   * limit, set when the topics are provisioned) minus {@link #RECORD_OVERHEAD_BYTES}. The fetcher's page cap
+   * and the configuration's check of {@code ingest.max.page.bytes} both use it.
+   */
+  public static final int MAX_ARCHIVED_PAGE_BYTES = MAX_MESSAGE_BYTES - RECORD_OVERHEAD_BYTES;
+
   private static final Map<String, String> COMPACTED = Map.of(
       "cleanup.policy", "compact",
       "compression.type", "zstd",

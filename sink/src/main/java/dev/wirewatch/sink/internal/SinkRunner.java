@@ -82,11 +82,11 @@ public final class SinkRunner implements Runnable {
   private BatchWriter writer;
   private DeadLetterPublisher deadLetterPublisher;
   private volatile int failures;
-  private Instant nextAttemptAt = Instant.MIN;
+  private volatile Instant nextAttemptAt = Instant.MIN;
+  /** First failed attempt of the current outage; null when there is none. */
+  private volatile Instant waitingSince;
   private boolean pausedForRetry;
   private Instant lastOffsetCheck = Instant.MIN;
-  /** Set when the retries are used up; the loop ends with it. */
-  private GiveUpException giveUp;
 
   public SinkRunner(SinkSettings settings, Map<String, Object> kafkaClientProps, BatchObserver observer) {
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -113,8 +113,9 @@ public final class SinkRunner implements Runnable {
   }
 
   public SinkHealth health() {
+    Instant since = waitingSince;
     return new SinkHealth(state, lastError, recordsConsumed.get(), rowsWritten.get(), deadLetters.get(), lastCommitAt,
-        failures);
+        failures, since, since == null ? null : nextAttemptAt);
   }
 
   /** Waits at most {@code timeout} for the next batch commit (or returns at once when stopped). */
@@ -189,7 +190,6 @@ public final class SinkRunner implements Runnable {
         throw new GiveUpException("database schema does not match this version's migrations: " + oneLine(e), e);
       } catch (FlywayException e) {
         failed(e, State.DATABASE_UNAVAILABLE, "cannot migrate database");
-        checkGiveUp();
         waitForRetry();
       }
     }
@@ -210,7 +210,7 @@ public final class SinkRunner implements Runnable {
     }
   }
 
-  private void loop() throws GiveUpException {
+  private void loop() {
     try {
       while (running) {
         if (!pendingSeek.isEmpty() && due()) {
@@ -224,7 +224,6 @@ public final class SinkRunner implements Runnable {
         if (shouldFlush(now)) {
           flush(now);
         }
-        checkGiveUp();
       }
     } catch (WakeupException e) {
       if (running) {
@@ -239,12 +238,6 @@ public final class SinkRunner implements Runnable {
         // The stop request's wakeup had not been consumed by a poll; it fires once, before any write.
         flush(Instant.now());
       }
-    }
-  }
-
-  private void checkGiveUp() throws GiveUpException {
-    if (giveUp != null) {
-      throw giveUp;
     }
   }
 
@@ -410,24 +403,29 @@ public final class SinkRunner implements Runnable {
     }
   }
 
-  /** A write or read failed for a reason outside the record: pause, and schedule a retry with backoff. */
+  /**
+   * A write or read failed for a reason outside the record: pause, and schedule a retry with backoff. The
+   * sink never gives up while it runs: once the backoff reaches its cap it tries once per cap interval, so
+   * this logs at most one line per attempt and, in a long outage, one per cap interval.
+   */
   private void failed(Exception e, State failedState, String what) {
     failures = failures + 1; // only the consumer thread writes it
     String reason = oneLine(e);
     lastError = what + ": " + reason;
-    if (failures > settings.maxRetries()) {
-      giveUp = new GiveUpException(what + " after " + failures + " attempts: " + reason, e);
+    Instant now = Instant.now();
+    if (waitingSince == null) {
+      waitingSince = now;
     }
     Duration delay = backoff.delay(failures);
-    nextAttemptAt = Instant.now().plus(delay);
+    nextAttemptAt = now.plus(delay);
     state = failedState;
     KafkaConsumer<byte[], byte[]> c = consumer;
     if (c != null && !pausedForRetry) {
       c.pause(c.assignment());
     }
     pausedForRetry = true;
-    log.warn("Sink paused, {} {} (attempt {} of {}), retrying in {} ms: {}", what, database.describe(), failures,
-        settings.maxRetries(), delay.toMillis(), reason);
+    log.warn("Sink paused, {} {} (attempt {}, waiting for {} s so far), retrying in {} ms: {}", what,
+        database.describe(), failures, Duration.between(waitingSince, now).toSeconds(), delay.toMillis(), reason);
   }
 
   private void recovered() {
@@ -435,6 +433,7 @@ public final class SinkRunner implements Runnable {
       log.info("Sink resumed: database {} reachable again after {} failed attempts", database.describe(), failures);
     }
     failures = 0;
+    waitingSince = null;
     state = consumer == null ? State.STARTING : State.RUNNING;
     if (pausedForRetry) {
       pausedForRetry = false;
@@ -508,7 +507,7 @@ public final class SinkRunner implements Runnable {
     }
   }
 
-  /** The database stayed unreachable for all allowed attempts. */
+  /** A failure no retry can fix (the database's schema is not this version's). */
   static final class GiveUpException extends Exception {
 
     GiveUpException(String message, Throwable cause) {
