@@ -2,6 +2,7 @@ package dev.wirewatch.sink;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.sink.internal.Database;
+import dev.wirewatch.sink.internal.DatabaseTimeouts;
 import dev.wirewatch.sink.internal.RecordJson;
 import dev.wirewatch.sink.internal.dialect.DatabaseDialect;
 import java.sql.Connection;
@@ -29,22 +30,23 @@ public final class EventStore implements AutoCloseable {
   }
 
   /**
-   * Opens the database of {@code settings}, creating or migrating its schema first.
+   * Opens the database of {@code settings}, creating or migrating its schema first. Every step is bounded by
+   * {@link DatabaseTimeouts#READER}: an unreachable, silent or locked database is an error within seconds.
    *
    * @throws SinkStorageException when the database cannot be reached or migrated
    */
   public static EventStore open(SinkSettings settings) {
     Objects.requireNonNull(settings, "settings");
-    Database database = Database.of(settings);
+    Database database = Database.of(settings, DatabaseTimeouts.READER);
     try {
       database.migrate();
     } catch (RuntimeException e) {
-      throw new SinkStorageException("cannot migrate database " + database.describe() + ": " + e.getMessage(), e);
+      throw new SinkStorageException("cannot migrate database " + database.describe() + ": " + reason(e), e);
     }
     try {
       return new EventStore(database, database.connect());
     } catch (SQLException e) {
-      throw new SinkStorageException("cannot connect to database " + database.describe() + ": " + e.getMessage(), e);
+      throw new SinkStorageException("cannot connect to database " + database.describe() + ": " + reason(e), e);
     }
   }
 
@@ -72,7 +74,7 @@ public final class EventStore implements AutoCloseable {
       sql.append(DatabaseDialect.FILTER_STATUS);
     }
     sql.append(DatabaseDialect.ORDER_EVENTS);
-    try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+    try (PreparedStatement select = prepare(sql.toString())) {
       int index = 1;
       if (query.since() != null) {
         dialect.bindDate(select, index++, query.since());
@@ -94,14 +96,14 @@ public final class EventStore implements AutoCloseable {
       }
       return events;
     } catch (SQLException e) {
-      throw new SinkStorageException("cannot query events in " + database.describe() + ": " + e.getMessage(), e);
+      throw new SinkStorageException("cannot query events in " + database.describe() + ": " + reason(e), e);
     }
   }
 
   /** The stored event with this id, if any. */
   public synchronized Optional<ObjectNode> get(String eventId) {
     Objects.requireNonNull(eventId, "eventId");
-    try (PreparedStatement select = connection.prepareStatement(DatabaseDialect.SELECT_EVENT)) {
+    try (PreparedStatement select = prepare(DatabaseDialect.SELECT_EVENT)) {
       select.setString(1, eventId);
       try (ResultSet rows = select.executeQuery()) {
         return rows.next() ? Optional.of(RecordJson.parse(rows.getString(1))) : Optional.empty();
@@ -110,6 +112,28 @@ public final class EventStore implements AutoCloseable {
       throw new SinkStorageException("cannot read event " + eventId + " from " + database.describe() + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /** A statement that is cancelled when the database does not answer in time (e.g. a table held locked). */
+  private PreparedStatement prepare(String sql) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    try {
+      statement.setQueryTimeout(DatabaseTimeouts.seconds(database.timeouts().io()));
+      return statement;
+    } catch (SQLException e) {
+      statement.close();
+      throw e;
+    }
+  }
+
+  /** The first line of the innermost cause: "Connection refused", not Flyway's page of context. */
+  private static String reason(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip();
+    return message.lines().findFirst().orElse(root.getClass().getSimpleName());
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.wirewatch.sink;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -12,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +152,71 @@ class PostgresEventSinkIT extends EventSinkContract {
       SinkSettings direct = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null)
           .withConsumerGroup(settings.consumerGroup());
       assertEquals(expectedState(), storedState(direct));
+    }
+  }
+
+  @Test
+  void anOutageLongerThanAnyRetryLimitNeverMakesTheSinkGiveUp() throws Exception {
+    // Regression: the sink gave up for good after 70 attempts (about 33 minutes) and needed a restart.
+    // Given a sink with a short backoff cap, so that many attempts pass quickly
+    String schema = createSchema("longoutage");
+    try (TcpProxy proxy = TcpProxy.start(HOST, PORT)) {
+      SinkSettings settings = fast(SinkSettings.of(url(proxy.port(), schema)).withCredentials(USER, null))
+          .withRetryBackoff(Duration.ofMillis(1), Duration.ofMillis(20));
+      try (EventSink sink = new EventSink(settings, kafka.clientProperties())) {
+        sink.start();
+        assertTrue(sink.drain(WAIT), () -> "not drained: " + sink.health());
+
+        // When the database stays away for more attempts than the old limit
+        proxy.cut();
+        produce(List.of(record(Events.event("T7", "2036-03-01", "HELD"))));
+        awaitTrue(() -> sink.health().failedAttempts() > 100, () -> "fewer than 100 attempts: " + sink.health());
+
+        // Then the sink is still waiting, and says since when and when it tries next
+        SinkHealth waiting = sink.health();
+        assertEquals(State.DATABASE_UNAVAILABLE, waiting.state(), waiting.toString());
+        assertNotNull(waiting.waitingSince(), waiting.toString());
+        assertNotNull(waiting.nextAttemptAt(), waiting.toString());
+        assertFalse(waiting.nextAttemptAt().isAfter(Instant.now().plusMillis(20)), "waits at most the cap: " + waiting);
+
+        // And when the database is back it stores everything without a restart
+        proxy.restore();
+        assertTrue(sink.drain(WAIT), () -> "not drained after the outage: " + sink.health());
+        SinkHealth after = sink.health();
+        assertEquals(State.RUNNING, after.state());
+        assertNull(after.waitingSince(), after.toString());
+      }
+      SinkSettings direct = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null)
+          .withConsumerGroup(settings.consumerGroup());
+      assertEquals(expectedState(), storedState(direct));
+    }
+  }
+
+  @Test
+  void readingEventsFromAFrozenDatabaseFailsWithinItsTimeoutInsteadOfHanging() throws Exception {
+    // Regression: `events` hung for over a minute while the database did not answer.
+    // Given a migrated store whose events table another session holds locked in an open transaction
+    String schema = createSchema("frozen");
+    SinkSettings settings = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null);
+    EventStore.open(settings).close();
+    try (Connection locker = admin(); Statement statement = locker.createStatement()) {
+      locker.setAutoCommit(false);
+      // Test-made schema name (see createSchema), never data.
+      statement.execute("LOCK TABLE " + schema + ".events IN ACCESS EXCLUSIVE MODE");
+
+      // When events are read
+      Instant start = Instant.now();
+      SinkStorageException e;
+      try (EventStore store = EventStore.open(settings)) {
+        e = org.junit.jupiter.api.Assertions.assertThrows(SinkStorageException.class, () -> store.query(EventQuery.all()));
+      }
+
+      // Then the read is cancelled after the reading timeout (10 s), with a one-line reason
+      Duration took = Duration.between(start, Instant.now());
+      assertTrue(took.compareTo(Duration.ofSeconds(25)) < 0, "took " + took);
+      assertTrue(e.getMessage().startsWith("cannot query events in jdbc:postgresql://"), e.getMessage());
+      assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+      locker.rollback();
     }
   }
 

@@ -20,17 +20,32 @@ public final class Database {
   private final String password;
   private final String maskedUrl;
   private final DatabaseDialect dialect;
+  private final DatabaseTimeouts timeouts;
 
   public Database(String jdbcUrl, String user, String password, String maskedUrl) {
+    this(jdbcUrl, user, password, maskedUrl, DatabaseTimeouts.WRITER);
+  }
+
+  private Database(String jdbcUrl, String user, String password, String maskedUrl, DatabaseTimeouts timeouts) {
     this.jdbcUrl = jdbcUrl;
     this.user = user;
     this.password = password;
     this.maskedUrl = maskedUrl;
     this.dialect = DatabaseDialect.forUrl(jdbcUrl);
+    this.timeouts = timeouts;
   }
 
+  /** The sink's database, with the writer's timeouts. */
   public static Database of(SinkSettings settings) {
-    return new Database(settings.jdbcUrl(), settings.user(), settings.password(), settings.maskedJdbcUrl());
+    return of(settings, DatabaseTimeouts.WRITER);
+  }
+
+  public static Database of(SinkSettings settings, DatabaseTimeouts timeouts) {
+    return new Database(settings.jdbcUrl(), settings.user(), settings.password(), settings.maskedJdbcUrl(), timeouts);
+  }
+
+  public DatabaseTimeouts timeouts() {
+    return timeouts;
   }
 
   public DatabaseDialect dialect() {
@@ -44,9 +59,9 @@ public final class Database {
 
   /** A new connection with the dialect's settings applied; the caller closes it. */
   public Connection connect() throws SQLException {
-    Connection connection = DriverManager.getConnection(jdbcUrl, dialect.connectionProperties(user, password));
+    Connection connection = DriverManager.getConnection(jdbcUrl, dialect.connectionProperties(user, password, timeouts));
     try {
-      dialect.configure(connection);
+      dialect.configure(connection, timeouts);
       return connection;
     } catch (SQLException e) {
       try {
@@ -65,7 +80,8 @@ public final class Database {
    */
   public void migrate() {
     Flyway flyway = Flyway.configure(Database.class.getClassLoader())
-        .dataSource(jdbcUrl, user, password)
+        // Flyway connects like every other use: same properties, so the same timeouts.
+        .dataSource(new ConnectingDataSource(this))
         .locations(dialect.migrationLocation())
         .load();
     MigrateResult result = flyway.migrate();

@@ -1,5 +1,6 @@
 package dev.wirewatch.sink.internal.dialect;
 
+import dev.wirewatch.sink.internal.DatabaseTimeouts;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -82,8 +83,13 @@ public abstract class DatabaseDialect {
   /** The placeholder of a JSON text parameter, with the cast the column type needs. */
   protected abstract String jsonParameter();
 
-  /** Connection properties: credentials plus this driver's defaults; settings in the URL win. */
+  /** Connection properties for the sink's writer: see {@link #connectionProperties(String, String, DatabaseTimeouts)}. */
   public Properties connectionProperties(String user, String password) {
+    return connectionProperties(user, password, DatabaseTimeouts.WRITER);
+  }
+
+  /** Connection properties: credentials plus this driver's defaults and timeouts; settings in the URL win. */
+  public Properties connectionProperties(String user, String password, DatabaseTimeouts timeouts) {
     Properties props = new Properties();
     if (user != null) {
       props.setProperty("user", user);
@@ -95,7 +101,7 @@ public abstract class DatabaseDialect {
   }
 
   /** Per-connection settings applied after connecting. */
-  public void configure(Connection connection) throws SQLException {
+  public void configure(Connection connection, DatabaseTimeouts timeouts) throws SQLException {
     // Nothing by default.
   }
 

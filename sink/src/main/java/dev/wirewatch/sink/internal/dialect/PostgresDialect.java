@@ -1,5 +1,6 @@
 package dev.wirewatch.sink.internal.dialect;
 
+import dev.wirewatch.sink.internal.DatabaseTimeouts;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -23,12 +24,14 @@ final class PostgresDialect extends DatabaseDialect {
   }
 
   @Override
-  public Properties connectionProperties(String user, String password) {
-    Properties props = super.connectionProperties(user, password);
-    // Seconds. Without them a half-open connection blocks the consumer loop, which then stops polling
-    // and drops out of its group; with them an outage surfaces as an error that is retried.
-    props.setProperty("connectTimeout", "10");
-    props.setProperty("socketTimeout", "60");
+  public Properties connectionProperties(String user, String password, DatabaseTimeouts timeouts) {
+    Properties props = super.connectionProperties(user, password, timeouts);
+    // Seconds. Without them a half-open or silent server blocks the caller for good (the sink's consumer
+    // loop, which then drops out of its group; a person waiting on `events`); with them an outage
+    // surfaces as an error, retried by the sink and reported by the commands.
+    props.setProperty("connectTimeout", Integer.toString(DatabaseTimeouts.seconds(timeouts.connect())));
+    props.setProperty("loginTimeout", Integer.toString(DatabaseTimeouts.seconds(timeouts.connect())));
+    props.setProperty("socketTimeout", Integer.toString(DatabaseTimeouts.seconds(timeouts.io())));
     props.setProperty("ApplicationName", "wirewatch-sink");
     // The writer sends each batch's inserts and upserts as JDBC batches; this makes the driver send them as
     // multi-row INSERT statements, a few round trips per batch instead of one per row. Each batch holds an

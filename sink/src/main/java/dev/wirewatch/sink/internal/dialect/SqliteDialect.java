@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import dev.wirewatch.sink.internal.DatabaseTimeouts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -30,7 +31,7 @@ final class SqliteDialect extends DatabaseDialect {
   }
 
   @Override
-  public void configure(Connection connection) throws SQLException {
+  public void configure(Connection connection, DatabaseTimeouts timeouts) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       // WAL lets readers (the events command, drain) run while the sink writes; the busy timeout makes a
       // writer wait for a short lock instead of failing; foreign keys are off unless asked for.
@@ -38,7 +39,7 @@ final class SqliteDialect extends DatabaseDialect {
       // IMMEDIATE one would hold the write lock between batches. A batch writes first, so it queues on
       // the busy timeout all the same; a rare SQLITE_BUSY_SNAPSHOT is retried like any lock error.
       statement.execute("PRAGMA journal_mode=WAL");
-      statement.execute("PRAGMA busy_timeout=5000");
+      statement.execute("PRAGMA busy_timeout=" + timeouts.lockWait().toMillis());
       statement.execute("PRAGMA foreign_keys=ON");
     }
   }
