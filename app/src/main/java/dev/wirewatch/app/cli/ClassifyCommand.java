@@ -4,10 +4,10 @@ import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.classify.BadInputException;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.classify.OfflineClassify;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -29,21 +29,29 @@ final class ClassifyCommand extends ConfiguredCommand {
 
   @Override
   int run(WirewatchConfig config) throws IOException, BadInputException {
-    try (BufferedReader in = openInput(input); Writer out = openOutput(output)) {
-      OfflineClassify.run(in, out, DialogueClassifier.standard());
+    try (InputStream in = openInput(input); Writer out = openOutput(output)) {
+      OfflineClassify.run(in, input.equals("-") ? "standard input" : input, out, DialogueClassifier.standard());
     }
     return Main.OK;
   }
 
-  static BufferedReader openInput(String path) {
+  static InputStream openInput(String path) {
     if (path.equals("-")) {
-      return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      return new FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // standard input stays open for the rest of the process
+        }
+      };
     }
     try {
-      return Files.newBufferedReader(Path.of(path), StandardCharsets.UTF_8);
+      if (Files.isDirectory(Path.of(path))) {
+        throw new UserError("cannot read input file " + path + ": it is a directory");
+      }
+      return Files.newInputStream(Path.of(path));
     } catch (NoSuchFileException e) {
       throw new UserError("cannot read input file " + path + ": no such file");
-    } catch (IOException e) {
+    } catch (IOException | java.nio.file.InvalidPathException e) {
       throw new UserError("cannot read input file " + path + ": " + e.getMessage(), e);
     }
   }

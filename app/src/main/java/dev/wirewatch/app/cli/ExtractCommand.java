@@ -1,11 +1,13 @@
 package dev.wirewatch.app.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.ingest.ArticleExtractor;
 import dev.wirewatch.ingest.ExtractedArticle;
 import dev.wirewatch.schema.json.AvroJson;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -33,14 +35,10 @@ final class ExtractCommand extends ConfiguredCommand {
   @Override
   int run(WirewatchConfig config) {
     URI uri = parseUrl(url);
-    byte[] page;
-    try {
-      page = Files.readAllBytes(html);
-    } catch (NoSuchFileException e) {
-      throw new UserError("cannot read --html " + html + ": no such file");
-    } catch (IOException e) {
-      throw new UserError("cannot read --html " + html + ": " + e.getMessage(), e);
-    }
+    byte[] page = readPage(html, config.integer(Settings.MAX_PAGE_BYTES));
+    PageBytes.binaryReason(page).ifPresent(reason -> {
+      throw new UserError("--html " + html + " is not an HTML page: " + reason);
+    });
     String contentType = charset == null ? null : "text/html; charset=" + charset;
     ExtractedArticle article = new ArticleExtractor().extract(uri, page, contentType, source);
     ObjectNode json = AvroJson.MAPPER.createObjectNode();
@@ -54,6 +52,21 @@ final class ExtractCommand extends ConfiguredCommand {
     json.put("text", article.text());
     out().println(json);
     return Main.OK;
+  }
+
+  /** The saved page, at most {@code maxBytes} of it (the fetcher's cap): a larger file is refused, not read whole. */
+  private static byte[] readPage(Path file, int maxBytes) {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] page = in.readNBytes(maxBytes + 1);
+      if (page.length > maxBytes) {
+        throw new UserError("--html " + file + " is larger than " + Settings.MAX_PAGE_BYTES + " (" + maxBytes + " bytes)");
+      }
+      return page;
+    } catch (NoSuchFileException e) {
+      throw new UserError("cannot read --html " + file + ": no such file");
+    } catch (IOException e) {
+      throw new UserError("cannot read --html " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static URI parseUrl(String url) {

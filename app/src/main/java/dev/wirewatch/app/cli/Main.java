@@ -3,6 +3,7 @@ package dev.wirewatch.app.cli;
 import dev.wirewatch.app.config.ConfigException;
 import dev.wirewatch.classify.BadInputException;
 import dev.wirewatch.ingest.IngestException;
+import dev.wirewatch.sink.SinkStorageException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,12 @@ public final class Main implements Runnable {
         err.println("wirewatch: " + oneLine(ex.getMessage()));
         return USAGE;
       }
-      org.slf4j.LoggerFactory.getLogger(Main.class).error("Command failed", ex);
+      if (isUnavailable(ex)) {
+        // Not a bug: the message says what is unreachable; the trace would only hide it.
+        org.slf4j.LoggerFactory.getLogger(Main.class).debug("Command failed", ex);
+      } else {
+        org.slf4j.LoggerFactory.getLogger(Main.class).error("Command failed", ex);
+      }
       err.println("wirewatch: failed: " + oneLine(String.valueOf(ex.getMessage())));
       return FAILURE;
     });
@@ -87,6 +93,11 @@ public final class Main implements Runnable {
   /** Exceptions of the stage modules that mean "your input is wrong" (they do not depend on the CLI). */
   private static boolean isBadInput(Exception ex) {
     return ex instanceof BadInputException || ex instanceof IngestException;
+  }
+
+  /** Failures of something outside the process (the database), reported on one line without a trace. */
+  private static boolean isUnavailable(Exception ex) {
+    return ex instanceof SinkStorageException;
   }
 
   static String oneLine(String message) {
