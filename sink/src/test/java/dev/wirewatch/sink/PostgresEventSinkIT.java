@@ -97,8 +97,7 @@ class PostgresEventSinkIT extends EventSinkContract {
       try (EventSink sink = new EventSink(settings, kafka.clientProperties())) {
         sink.start();
         assertTrue(sink.drain(WAIT), () -> "not drained: " + sink.health());
-        SinkSettings direct = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null)
-            .withConsumerGroup(settings.consumerGroup());
+        SinkSettings direct = direct(schema, settings);
         Map<Integer, Long> offsetsBefore = storedOffsets(direct);
 
         // When the connection to the database is cut and more events arrive
@@ -149,8 +148,7 @@ class PostgresEventSinkIT extends EventSinkContract {
         assertTrue(sink.drain(WAIT), () -> "not drained: " + sink.health());
         assertEquals(State.RUNNING, sink.health().state());
       }
-      SinkSettings direct = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null)
-          .withConsumerGroup(settings.consumerGroup());
+      SinkSettings direct = direct(schema, settings);
       assertEquals(expectedState(), storedState(direct));
     }
   }
@@ -186,8 +184,7 @@ class PostgresEventSinkIT extends EventSinkContract {
         assertEquals(State.RUNNING, after.state());
         assertNull(after.waitingSince(), after.toString());
       }
-      SinkSettings direct = SinkSettings.of(url(PORT, schema)).withCredentials(USER, null)
-          .withConsumerGroup(settings.consumerGroup());
+      SinkSettings direct = direct(schema, settings);
       assertEquals(expectedState(), storedState(direct));
     }
   }
@@ -227,6 +224,11 @@ class PostgresEventSinkIT extends EventSinkContract {
     }
     schemas.add(schema);
     return schema;
+  }
+
+  /** The database and consumer group of {@code settings}, reached directly rather than through the proxy. */
+  private static SinkSettings direct(String schema, SinkSettings settings) {
+    return SinkSettings.of(url(PORT, schema)).withCredentials(USER, null).withConsumerGroup(settings.consumerGroup());
   }
 
   private static String url(int port, String schema) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,8 @@ public final class WirewatchConfig {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final String ENV_PREFIX = "WIREWATCH_";
 
+  /** Largest config file read: a real one is a few KiB; a bigger file is a mistake, not read into memory. */
+  static final long MAX_CONFIG_BYTES = 1024 * 1024;
   private static final String FEED_URL_ALLOWED = "an absolute http:// or https:// URL with a host";
 
   private final Map<String, String> values;
@@ -229,7 +232,13 @@ public final class WirewatchConfig {
       if (!Files.isRegularFile(file)) {
         throw new ConfigException("cannot read config file " + file + ": no such file");
       }
+      if (Files.size(file) > MAX_CONFIG_BYTES) {
+        throw new ConfigException("config file " + file + " is larger than " + MAX_CONFIG_BYTES / 1024
+            + " KiB, which no configuration needs; is it the right file?");
+      }
       root = YAML.readTree(Files.readString(file));
+    } catch (CharacterCodingException e) {
+      throw new ConfigException("config file " + file + " is not UTF-8 text (is it the right file?)", e);
     } catch (JsonProcessingException e) {
       throw new ConfigException("config file " + file + " is not valid YAML: "
           + e.getOriginalMessage().lines().findFirst().orElse("") + locationOf(e), e);

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,16 +29,13 @@ class BadConfigurationCliTest {
   void aBadValueStopsTheCommandBeforeAnythingStarts(String command, String assignment, String key) {
     // When a command runs with a value outside its setting's range
     Path dataDir = dir.resolve("data");
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new String[] {command, "--data-dir", dataDir.toString(), "--set", assignment},
-        new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
+    CliResult result = CliResult.of(command, "--data-dir", dataDir.toString(), "--set", assignment);
 
     // Then it exits 2 with one line naming the key and the allowed values, and has started nothing
-    assertEquals(Main.USAGE, code, err.toString());
-    assertEquals(1, err.toString().lines().count(), err.toString());
-    assertTrue(err.toString().startsWith("wirewatch: " + key + " = "), err.toString());
-    assertTrue(err.toString().contains("is not allowed: must be "), err.toString());
+    assertEquals(Main.USAGE, result.code(), result.err());
+    assertEquals(1, result.err().lines().count(), result.err());
+    assertTrue(result.err().startsWith("wirewatch: " + key + " = "), result.err());
+    assertTrue(result.err().contains("is not allowed: must be "), result.err());
     assertFalse(Files.exists(dataDir), "no broker, no database: the data directory was not even created");
   }
 }

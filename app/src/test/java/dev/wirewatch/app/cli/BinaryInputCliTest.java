@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,17 +21,11 @@ class BinaryInputCliTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {
+  private static CliResult run(String... args) {
+    return CliResult.of(args);
   }
 
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private static void assertOneLineUsageError(Result result, String start) {
+  private static void assertOneLineUsageError(CliResult result, String start) {
     assertEquals(Main.USAGE, result.code(), result.err());
     assertEquals(1, result.err().lines().count(), result.err());
     assertTrue(result.err().startsWith(start), result.err());
@@ -44,7 +35,7 @@ class BinaryInputCliTest {
   @Test
   void classifyOnABinaryFileNamesTheFileAndLineAndExitsTwo() throws IOException {
     Path input = Files.write(dir.resolve("image.png"), PNG);
-    Result result = run("classify", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString());
+    CliResult result = run("classify", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString());
     assertOneLineUsageError(result, "wirewatch: " + input + " line 1: not UTF-8 text (byte 0x89 at byte 1 of the line)");
   }
 
@@ -53,14 +44,14 @@ class BinaryInputCliTest {
     String good = "{\"id\":\"a\",\"text\":\"Weather.\"}\n";
     Path input = dir.resolve("latin1.jsonl");
     Files.write(input, (good + good + "{\"id\":\"c\",\"text\":\"Z\u00fcrich\"}\n").getBytes(StandardCharsets.ISO_8859_1));
-    Result result = run("classify", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString());
+    CliResult result = run("classify", "--input", input.toString(), "--output", dir.resolve("out.jsonl").toString());
     assertOneLineUsageError(result, "wirewatch: " + input + " line 3: not UTF-8 text");
   }
 
   @Test
   void extractOnABinaryFileExitsTwoWithOneLine() throws IOException {
     Path page = Files.write(dir.resolve("page.html"), PNG);
-    Result result = run("extract", "--html", page.toString(), "--url", "https://english.news.cn/20240618/0123456789abcdef0123456789abcdef/c.html");
+    CliResult result = run("extract", "--html", page.toString(), "--url", "https://english.news.cn/20240618/0123456789abcdef0123456789abcdef/c.html");
     assertOneLineUsageError(result, "wirewatch: --html " + page + " is not an HTML page: it holds NUL bytes");
     assertEquals("", result.out(), "nothing printed on stdout");
   }

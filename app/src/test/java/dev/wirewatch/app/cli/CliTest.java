@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,17 +19,11 @@ class CliTest {
   @TempDir
   Path dir;
 
-  record Result(int code, String out, String err) {
+  private static CliResult run(String... args) {
+    return CliResult.of(args);
   }
 
-  private Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-    return new Result(code, out.toString(), err.toString());
-  }
-
-  private static void assertUsageError(Result result, String expectedInMessage) {
+  private static void assertUsageError(CliResult result, String expectedInMessage) {
     assertEquals(Main.USAGE, result.code(), result.err());
     assertEquals(1, result.err().lines().count(), "exactly one line on stderr: " + result.err());
     assertTrue(result.err().startsWith("wirewatch: "), result.err());
@@ -94,7 +85,7 @@ class CliTest {
         """);
 
     // When it is extracted and the result fed to classify
-    Result extracted = run("extract", "--html", page.toString(), "--url", "https://english.news.cn/20240618/0123456789abcdef0123456789abcdef/c.html");
+    CliResult extracted = run("extract", "--html", page.toString(), "--url", "https://english.news.cn/20240618/0123456789abcdef0123456789abcdef/c.html");
     assertEquals(Main.OK, extracted.code(), extracted.err());
     JsonNode article = new ObjectMapper().readTree(extracted.out());
     assertEquals(List.of("id", "source", "url", "title", "publishedAt", "dateline", "language", "text"),
@@ -104,7 +95,7 @@ class CliTest {
 
     Path input = Files.writeString(dir.resolve("article.jsonl"), extracted.out());
     Path output = dir.resolve("verdicts.jsonl");
-    Result classified = run("classify", "--input", input.toString(), "--output", output.toString());
+    CliResult classified = run("classify", "--input", input.toString(), "--output", output.toString());
 
     // Then one verdict line of the documented shape comes out, saying no
     assertEquals(Main.OK, classified.code(), classified.err());
@@ -119,7 +110,7 @@ class CliTest {
 
   @Test
   void configMarkdownIsTheReadmeTable() throws IOException {
-    Result result = run("config", "--markdown");
+    CliResult result = run("config", "--markdown");
     assertEquals(Main.OK, result.code());
     String readme = Files.readString(Path.of("..", "README.md"));
     assertTrue(readme.contains(result.out()), "README's configuration table is the output of `wirewatch config --markdown`;"
@@ -128,7 +119,7 @@ class CliTest {
 
   @Test
   void versionNamesTheClassifierVersion() {
-    Result result = run("version");
+    CliResult result = run("version");
     assertEquals(Main.OK, result.code());
     assertTrue(result.out().lines().anyMatch(l -> l.startsWith("classifierVersion ")), result.out());
   }

@@ -5,17 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,20 +27,12 @@ class EventsUnreachableDatabaseIT {
   @TempDir
   Path dir;
 
-  record Result(int code, String err, Duration took) {
+  private CliResult events(int port) {
+    return CliResult.of("events", "--data-dir", dir.toString(),
+        "--set", "storage.url=jdbc:postgresql://127.0.0.1:" + port + "/test", "--set", "storage.user=postgres");
   }
 
-  private Result events(int port) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Instant start = Instant.now();
-    int code = Main.execute(new String[] {"events", "--data-dir", dir.toString(),
-        "--set", "storage.url=jdbc:postgresql://127.0.0.1:" + port + "/test", "--set", "storage.user=postgres"},
-        new PrintWriter(out, true), new PrintWriter(err, true), Map.of());
-    return new Result(code, err.toString(), Duration.between(start, Instant.now()));
-  }
-
-  private static void assertOneLineFailure(Result result) {
+  private static void assertOneLineFailure(CliResult result) {
     assertEquals(Main.FAILURE, result.code(), result.err());
     assertEquals(1, result.err().lines().count(), "one line on stderr: " + result.err());
     assertTrue(result.err().startsWith("wirewatch: failed: cannot migrate database jdbc:postgresql://127.0.0.1:"), result.err());
@@ -61,7 +49,7 @@ class EventsUnreachableDatabaseIT {
     }
 
     // When events are read from it, then one line names the database, exit 1, at once
-    Result result = events(port);
+    CliResult result = events(port);
     assertOneLineFailure(result);
     assertTrue(result.err().contains("refused"), result.err());
   }

@@ -159,7 +159,7 @@ class ConfigLoaderProperties {
             "a: &a [x, x]\nb: &b [*a, *a]\nc: &c [*b, *b]\nd: &d [*c, *c]\ne: &e [*d, *d]\nf: [*e, *e]\n",
             "feeds: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x/\"]]]]\n",
             "%YAML 9.9\n---\nfoo: bar\n", "---\n...\n---\n", "? [a, b]\n: c\n", "feeds: {source: x}\n",
-            "data.dir: !!binary AAAA\n", "ingest:\n  interval: [1, 2]\n", "feeds:\n  - [1, 2]\n")));
+            "data.dir: !!binary AAAA\n", "kafka:\n  x: " + "[".repeat(5000) + "\n", "ingest:\n  interval: [1, 2]\n", "feeds:\n  - [1, 2]\n")));
   }
 
   /** A YAML block: mappings with known and unknown keys, sequences, scalars of every kind. */

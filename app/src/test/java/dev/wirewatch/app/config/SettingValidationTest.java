@@ -99,6 +99,17 @@ class SettingValidationTest {
   }
 
   @Test
+  void aConfigFileThatIsNotUtf8OrTooLargeIsOneLine() throws IOException {
+    Path binary = Files.write(dir.resolve("bin.yaml"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, (byte) 0xFF});
+    ConfigException notText = assertThrows(ConfigException.class, () -> WirewatchConfig.load(binary, Map.of(), Map.of(), null));
+    assertEquals("config file " + binary + " is not UTF-8 text (is it the right file?)", notText.getMessage());
+
+    Path big = Files.write(dir.resolve("big.yaml"), new byte[(int) WirewatchConfig.MAX_CONFIG_BYTES + 1]);
+    ConfigException tooBig = assertThrows(ConfigException.class, () -> WirewatchConfig.load(big, Map.of(), Map.of(), null));
+    assertTrue(tooBig.getMessage().contains("is larger than 1024 KiB"), tooBig.getMessage());
+  }
+
+  @Test
   void everyDefaultIsAllowedByItsOwnType() {
     for (Setting<?> setting : Settings.all()) {
       assertDoesNotThrow(() -> setting.parse(setting.defaultValue(), "default"), setting.key());
