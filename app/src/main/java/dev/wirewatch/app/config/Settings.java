@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every configuration key of wirewatch with its default and documentation: the one place defaults live.
+ * Every configuration key of wirewatch with its type, limits, default and documentation: the one place
+ * settings are defined. {@link WirewatchConfig} validates every value against these definitions, and the
+ * README's table is generated from them. A stage setting's default is the stage's own documented constant
+ * ({@code IngestSettings.DEFAULT_*}, {@code SinkSettings.DEFAULT_*}), so each default has one value.
  * A YAML file overrides them, {@code WIREWATCH_<SECTION>_<KEY>} environment variables override the file,
  * and command-line flags override both.
  */
