@@ -144,9 +144,7 @@ public final class HttpFetcher {
       gate.minimumDelay(url, crawlDelay.compareTo(RobotsCache.MAX_CRAWL_DELAY) > 0
           ? RobotsCache.MAX_CRAWL_DELAY : crawlDelay);
     }
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    String pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-    if (!verdict.rules().allowed(pathAndQuery)) {
+    if (!verdict.rules().allowed(url)) {
       throw FetchException.disallowed("disallowed by robots.txt: " + url + " (" + verdict.origin()
           + " of " + RobotsCache.origin(url) + ", user agent " + productToken + ")");
     }
