@@ -138,11 +138,6 @@ final class RobotsCache {
   }
 
   static String origin(URI url) {
-    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    String host = url.getHost().toLowerCase(Locale.ROOT);
-    if (host.contains(":") && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    return scheme + "://" + host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    return Origin.of(url).base();
   }
 }
