@@ -61,7 +61,7 @@ public final class Settings {
       new Setting(MAX_PAGE_BYTES, "2097152", "Largest article page read, in bytes; the article is flagged truncated.", false),
       new Setting(ARCHIVE_PAGES, "true", "Keep each fetched page in raw-articles so a changed extractor can be replayed.", false),
       new Setting(PER_HOST_DELAY, "1s", "Least time between two requests to one host.", false),
-      new Setting(ALLOWED_HOSTS, "", "Extra hosts that may be fetched besides the feeds' own and their article hosts (comma-separated).", false),
+      new Setting(ALLOWED_HOSTS, "", "Extra hosts that may be fetched, even at private addresses, besides the feeds' own and their article hosts (comma-separated; `host` for ports 80 and 443, `host:port` for another port).", false),
       new Setting(MAX_REDIRECTS, "5", "Redirects followed per request.", false),
       new Setting(CLASSIFY_APP_ID, "wirewatch-classify", "Kafka Streams application.id of the classifier.", false),
       new Setting(SINK_GROUP, "wirewatch-sink", "Name under which the sink stores its position in the database.", false),
