@@ -61,13 +61,13 @@ class FeedParserHostileInputTest {
     return HostileBytes.noise(4096);
   }
 
-  @Property(tries = 120)
+  @Property(tries = 80)
   void mutatedFeedsEndInAFeedOrOneLine(@ForAll("mutatedFeeds") byte[] body,
       @ForAll("contentTypes") String contentType) {
     parse(body, contentType);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 30)
   void truncatedFeedsEndInAFeedOrOneLine(@ForAll("truncatedFeeds") byte[] body) {
     parse(body, "application/rss+xml");
   }
