@@ -1,5 +1,6 @@
 package dev.wirewatch.ingest;
 
+import dev.wirewatch.ingest.internal.fetch.HostPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -73,6 +74,7 @@ public record IngestSettings(
         .map(h -> Objects.requireNonNull(h, "allowedHosts element").trim().toLowerCase(Locale.ROOT))
         .filter(h -> !h.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
+    allowedHosts.forEach(HostPolicy::checkAllowedHost);
     Objects.requireNonNull(perHostDelay, "perHostDelay");
     if (perHostDelay.isNegative()) {
       throw new IllegalArgumentException("perHostDelay must not be negative: " + perHostDelay);

@@ -68,6 +68,16 @@ public final class HostPolicy {
     }
   }
 
+  /**
+   * Checks one {@code allowedHosts} entry, so that a malformed one is reported with the configuration.
+   *
+   * @throws IllegalArgumentException when {@code entry} is not {@code host}, {@code host:port} or
+   *     {@code [v6]:port}
+   */
+  public static void checkAllowedHost(String entry) {
+    HostAndPort.parse(entry);
+  }
+
   private void addConfigured(Origin origin) {
     configured.add(origin);
     if (origin.onDefaultPort()) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wirewatch.ingest.IngestSettings;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -231,6 +232,11 @@ class HostPolicyTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new HostPolicy(List.of(), Set.of(entry)));
     assertTrue(e.getMessage().startsWith("allowed host "), e.getMessage());
+    if (!entry.isEmpty()) {
+      // and with the settings, before anything starts
+      assertThrows(IllegalArgumentException.class,
+          () -> IngestSettings.defaults(List.of()).withAllowedHosts(Set.of(entry)));
+    }
   }
 
   @Test
