@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,12 +109,11 @@ public final class IngestService implements AutoCloseable {
     if (!clientProps.containsKey("bootstrap.servers")) {
       throw new IllegalArgumentException("kafkaClientProps must contain bootstrap.servers");
     }
-    Set<String> named = new LinkedHashSet<>(settings.allowedHosts());
     for (FeedSource feed : settings.feeds()) {
-      named.add(feed.url().getHost());
       states.add(new FeedState(feed));
     }
-    HostPolicy policy = new HostPolicy(named);
+    HostPolicy policy = new HostPolicy(settings.feeds().stream().map(FeedSource::url).toList(),
+        settings.allowedHosts());
     HttpFetcher fetcher = new HttpFetcher(policy, settings.userAgent(), settings.connectTimeout(),
         settings.readTimeout(), settings.perHostDelay(), settings.maxRedirects(), clock);
     this.articleProducer = producer(Topics.RAW_ARTICLES);

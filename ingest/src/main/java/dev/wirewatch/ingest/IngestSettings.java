@@ -1,5 +1,6 @@
 package dev.wirewatch.ingest;
 
+import dev.wirewatch.ingest.internal.fetch.HostPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,9 @@ import java.util.stream.Collectors;
  * @param maxFeedBytes largest feed body read; a bigger feed is an error (a cut feed is not valid XML)
  * @param maxPageBytes largest article page read; the rest is dropped and the article is marked truncated
  * @param archivePages keep the fetched page bytes and charset on each RawArticle (for replay)
- * @param allowedHosts hosts that may be fetched besides the feed hosts and the article hosts feeds link to;
- *     like feed hosts they are "named in the configuration" and so may resolve to private addresses
+ * @param allowedHosts hosts that may be fetched besides the feed hosts and the article hosts feeds link to
+ *     ({@code host} for its ports 80 and 443, {@code host:port} for another port); like feed origins they are
+ *     "named in the configuration" and so may resolve to private addresses
  * @param perHostDelay minimum time between two requests to the same host and port
  * @param maxRedirects redirects followed per request; each hop is checked against the host policy again
  */
@@ -69,6 +71,7 @@ public record IngestSettings(
         .map(h -> Objects.requireNonNull(h, "allowedHosts element").trim().toLowerCase(Locale.ROOT))
         .filter(h -> !h.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
+    allowedHosts.forEach(HostPolicy::checkAllowedHost);
     Objects.requireNonNull(perHostDelay, "perHostDelay");
     if (perHostDelay.isNegative()) {
       throw new IllegalArgumentException("perHostDelay must not be negative: " + perHostDelay);

@@ -68,7 +68,7 @@ class RobotsIT {
 
   private FeedOutcome pollOnce(FeedSource feed, Duration perHostDelay) throws InterruptedException {
     IngestSettings settings = IngestSettings.defaults(List.of(feed)).withPerHostDelay(perHostDelay);
-    HostPolicy policy = new HostPolicy(Set.of(feed.url().getHost()));
+    HostPolicy policy = new HostPolicy(List.of(feed.url()), Set.of());
     HttpFetcher fetcher = new HttpFetcher(policy, settings.userAgent(), settings.connectTimeout(),
         settings.readTimeout(), settings.perHostDelay(), settings.maxRedirects(), Clock.systemUTC());
     PollOutput output = new PollOutput() {

@@ -93,7 +93,7 @@ public final class Settings {
       new Setting<>(PER_HOST_DELAY, SettingType.duration(Duration.ZERO, Duration.ofHours(1)),
           format(IngestSettings.DEFAULT_PER_HOST_DELAY), "Least time between two requests to one host."),
       new Setting<>(ALLOWED_HOSTS, SettingType.hosts(), "",
-          "Extra hosts that may be fetched besides the feeds' own and their article hosts (comma-separated)."),
+          "Extra hosts that may be fetched, even at private addresses, besides the feeds' own and their article hosts (comma-separated; `host` for ports 80 and 443, `host:port` for another port)."),
       new Setting<>(MAX_REDIRECTS, SettingType.integer(0, 20), Integer.toString(IngestSettings.DEFAULT_MAX_REDIRECTS),
           "Redirects followed per request."),
       new Setting<>(CLASSIFY_APP_ID, SettingType.name(), "wirewatch-classify", "Kafka Streams application.id of the classifier."),

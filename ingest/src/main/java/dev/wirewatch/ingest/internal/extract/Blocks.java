@@ -11,8 +11,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * Turns an article body element into paragraphs, leaving out page furniture: navigation, share bars, related
@@ -50,7 +52,9 @@ final class Blocks {
       "sharedaddy", "social.*", "font-?size.*", "fontsize.*", "print[-_]?bar", "toolbar"));
 
   /** Media that make a block a picture or a player rather than prose. */
-  private static final String MEDIA = "img, amp-img, picture, video, amp-video, iframe, embed, object";
+  /** Parsed once: parsing the query for every element made a page of many empty blocks take seconds. */
+  private static final Evaluator MEDIA =
+      QueryParser.parse("img, amp-img, picture, video, amp-video, iframe, embed, object");
 
   private static final Set<String> BLOCK_TAGS = Set.of(
       "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "section", "article",

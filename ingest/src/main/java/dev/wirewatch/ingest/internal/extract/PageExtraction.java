@@ -34,6 +34,7 @@ public final class PageExtraction {
     }
     DecodedPage decoded = PageDecoder.decode(page, contentTypeHeader);
     Document doc = Jsoup.parse(decoded.html(), url.toString());
+    DepthLimit.check(doc, canonical);
     SiteProfile profile = Profiles.choose(sourceHint, url);
     Extraction found = profile.extract(doc, url);
     String text = String.join("\n\n", found.paragraphs());

@@ -52,6 +52,7 @@ public final class FeedParser {
     if (DOCTYPE.matcher(prolog).find() || ENTITY_DECL.matcher(prolog).find()) {
       throw new IngestException("feed refused: it declares a DOCTYPE or entities, which are not allowed");
     }
+    NestingGuard.check(xml);
     SyndFeed feed;
     try {
       SyndFeedInput input = new SyndFeedInput();

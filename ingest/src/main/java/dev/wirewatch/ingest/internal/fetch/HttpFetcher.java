@@ -46,6 +46,9 @@ public final class HttpFetcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpFetcher.class);
   private static final Duration MAX_RETRY_AFTER = Duration.ofHours(24);
+  /** The configuration keys of the two limits, as the user wrote them. */
+  private static final String CONNECT_TIMEOUT_KEY = "ingest.connect.timeout";
+  private static final String READ_TIMEOUT_KEY = "ingest.read.timeout";
 
   private final HttpClient client;
   private final HostPolicy policy;
@@ -144,9 +147,7 @@ public final class HttpFetcher {
       gate.minimumDelay(url, crawlDelay.compareTo(RobotsCache.MAX_CRAWL_DELAY) > 0
           ? RobotsCache.MAX_CRAWL_DELAY : crawlDelay);
     }
-    String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
-    String pathAndQuery = url.getRawQuery() == null ? path : path + "?" + url.getRawQuery();
-    if (!verdict.rules().allowed(pathAndQuery)) {
+    if (!verdict.rules().allowed(url)) {
       throw FetchException.disallowed("disallowed by robots.txt: " + url + " (" + verdict.origin()
           + " of " + RobotsCache.origin(url) + ", user agent " + productToken + ")");
     }
@@ -172,12 +173,12 @@ public final class HttpFetcher {
     CompletableFuture<HttpResponse<LimitedBody>> future =
         client.sendAsync(builder.build(), info -> new LimitedBodySubscriber(request.maxBytes()));
     HttpResponse<LimitedBody> response;
-    long deadlineMs = connectTimeout.plus(readTimeout).toMillis();
     try {
-      response = future.get(deadlineMs, TimeUnit.MILLISECONDS);
+      // The read timeout bounds the whole answer, connecting included, as documented for the setting.
+      response = future.get(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw FetchException.failed("no complete answer from " + url + " within " + readTimeout.toMillis() + " ms", e);
+      throw readTimeout(url, e);
     } catch (InterruptedException e) {
       future.cancel(true);
       throw e;
@@ -210,18 +211,34 @@ public final class HttpFetcher {
         raw.truncated || decoded.truncated), null);
   }
 
-  private static FetchException failure(URI url, Throwable cause) {
+  /** Names the limit that ran out by its configuration key, so that the user knows which one to raise. */
+  private FetchException readTimeout(URI url, Throwable cause) {
+    return FetchException.failed("no complete answer from " + url + " within " + human(readTimeout)
+        + " (" + READ_TIMEOUT_KEY + ")", cause);
+  }
+
+  private FetchException failure(URI url, Throwable cause) {
     if (cause instanceof HttpConnectTimeoutException) {
-      return FetchException.failed("connect timeout to " + url, cause);
+      return FetchException.failed("no connection to " + url + " within " + human(connectTimeout)
+          + " (" + CONNECT_TIMEOUT_KEY + ")", cause);
     }
     if (cause instanceof HttpTimeoutException) {
-      return FetchException.failed("read timeout from " + url, cause);
+      return readTimeout(url, cause);
     }
     if (cause instanceof ConnectException) {
       return FetchException.failed("connection refused by " + url, cause);
     }
     String msg = cause == null || cause.getMessage() == null ? String.valueOf(cause) : cause.getMessage();
     return FetchException.failed("request to " + url + " failed: " + msg, cause);
+  }
+
+  /** {@code 30 s}, {@code 1.5 s}, {@code 250 ms}. */
+  static String human(Duration d) {
+    long ms = d.toMillis();
+    if (ms < 1000) {
+      return ms + " ms";
+    }
+    return java.math.BigDecimal.valueOf(ms, 3).stripTrailingZeros().toPlainString() + " s";
   }
 
   private record Decoded(byte[] bytes, boolean truncated) {

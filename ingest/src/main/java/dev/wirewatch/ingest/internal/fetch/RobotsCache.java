@@ -1,7 +1,6 @@
 package dev.wirewatch.ingest.internal.fetch;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,9 +111,8 @@ final class RobotsCache {
       FetchResult answer = loader.fetch(robotsUrl);
       int status = answer.status();
       if (status >= 200 && status < 300) {
-        int n = Math.min(answer.body().length, MAX_BYTES);
-        verdict = new Verdict(RobotsRules.parse(new String(answer.body(), 0, n, StandardCharsets.UTF_8), productToken),
-            "robots.txt HTTP " + status);
+        // The loader reads at most MAX_BYTES; what lies beyond is ignored, as RFC 9309 allows.
+        verdict = new Verdict(RobotsRules.parse(robotsUrl, answer.body(), productToken), "robots.txt HTTP " + status);
         ttl = TTL;
       } else if (status >= 400 && status < 500) {
         verdict = new Verdict(RobotsRules.ALLOW_ALL, "robots.txt HTTP " + status);
@@ -140,11 +138,6 @@ final class RobotsCache {
   }
 
   static String origin(URI url) {
-    String scheme = url.getScheme().toLowerCase(Locale.ROOT);
-    String host = url.getHost().toLowerCase(Locale.ROOT);
-    if (host.contains(":") && !host.startsWith("[")) {
-      host = "[" + host + "]";
-    }
-    return scheme + "://" + host + (url.getPort() >= 0 ? ":" + url.getPort() : "");
+    return Origin.of(url).base();
   }
 }

@@ -5,15 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RobotsRulesTest {
 
+  private static final URI ROBOTS = URI.create("https://www.example.cn/robots.txt");
+
+  private static RobotsRules parse(String txt, String token) {
+    return RobotsRules.parse(ROBOTS, txt.getBytes(StandardCharsets.UTF_8), token);
+  }
+
+  private static boolean allowed(RobotsRules rules, String pathAndQuery) {
+    return rules.allowed(URI.create("https://www.example.cn" + pathAndQuery));
+  }
+
   @Test
   void longestMatchWinsAndAllowWinsTies() {
     // Given a robots.txt for every crawler with nested rules
-    RobotsRules rules = RobotsRules.parse("""
+    RobotsRules rules = parse("""
         User-agent: *
         Disallow: /news/
         Allow: /news/public/
@@ -21,11 +33,11 @@ class RobotsRulesTest {
         Allow: /page
         """, "wirewatch");
     // Then the most specific rule decides, and an equally long Allow beats Disallow
-    assertFalse(rules.allowed("/news/2024/a.html"));
-    assertTrue(rules.allowed("/news/public/a.html"));
-    assertTrue(rules.allowed("/page.html"));
-    assertTrue(rules.allowed("/other"));
-    assertTrue(rules.allowed("/robots.txt"));
+    assertFalse(allowed(rules, "/news/2024/a.html"));
+    assertTrue(allowed(rules, "/news/public/a.html"));
+    assertTrue(allowed(rules, "/page.html"));
+    assertTrue(allowed(rules, "/other"));
+    assertTrue(allowed(rules, "/robots.txt"));
   }
 
   @Test
@@ -42,47 +54,95 @@ class RobotsRulesTest {
         Crawl-delay: 2.5
         """;
     // When parsed for wirewatch, Then only its own group applies, with its Crawl-delay
-    RobotsRules mine = RobotsRules.parse(txt, "wirewatch");
-    assertTrue(mine.allowed("/news/a.html"));
-    assertFalse(mine.allowed("/private/x"));
+    RobotsRules mine = parse(txt, "wirewatch");
+    assertTrue(allowed(mine, "/news/a.html"));
+    assertFalse(allowed(mine, "/private/x"));
     assertEquals(Duration.ofMillis(2500), mine.crawlDelay());
     // When parsed for another crawler, Then the star group applies
-    RobotsRules other = RobotsRules.parse(txt, "somebot");
-    assertFalse(other.allowed("/news/a.html"));
+    RobotsRules other = parse(txt, "somebot");
+    assertFalse(allowed(other, "/news/a.html"));
     assertNull(other.crawlDelay());
+  }
+
+  @Test
+  void groupsForOneAgentAreMerged() {
+    // Given two separate groups naming this crawler (RFC 9309 2.2.1: they are combined)
+    RobotsRules rules = parse("""
+        User-agent: wirewatch
+        Disallow: /a/
+
+        User-agent: *
+        Disallow: /c/
+
+        User-agent: wirewatch
+        Disallow: /b/
+        """, "wirewatch");
+    // Then both of its groups apply and the star group does not
+    assertFalse(allowed(rules, "/a/1.html"));
+    assertFalse(allowed(rules, "/b/1.html"));
+    assertTrue(allowed(rules, "/c/1.html"));
+  }
+
+  @Test
+  void percentEncodedAndLiteralPathsAreOnePath() {
+    // Given rules written percent-encoded (upper and lower case) and literally
+    RobotsRules rules = parse("""
+        User-agent: *
+        Disallow: /%E4%B8%AD%E6%96%87/
+        Disallow: /caf%c3%a9
+        Disallow: /年/
+        """, "wirewatch");
+    // Then a URL naming the same path in either form is disallowed, and a different path is not
+    assertFalse(allowed(rules, "/%E4%B8%AD%E6%96%87/a.html"));
+    assertFalse(allowed(rules, "/%e4%b8%ad%e6%96%87/a.html"));
+    assertFalse(allowed(rules, "/caf%C3%A9/menu"));
+    assertFalse(allowed(rules, "/café/menu"));
+    assertFalse(allowed(rules, "/%E5%B9%B4/2024.html"));
+    assertTrue(allowed(rules, "/%E4%B8%AD/a.html"));
+    assertTrue(allowed(rules, "/cafe"));
   }
 
   @Test
   void wildcardsAndEndAnchor() {
     // Given patterns with * and $
-    RobotsRules rules = RobotsRules.parse("""
+    RobotsRules rules = parse("""
         User-agent: *
         Disallow: /*.pdf$
         Disallow: /*?sessionid=
         Disallow:
         """, "wirewatch");
     // Then they match as globs anchored at the start
-    assertFalse(rules.allowed("/docs/report.pdf"));
-    assertTrue(rules.allowed("/docs/report.pdf.html"));
-    assertFalse(rules.allowed("/a/b?sessionid=42"));
-    assertTrue(rules.allowed("/a/b?page=2"));
+    assertFalse(allowed(rules, "/docs/report.pdf"));
+    assertTrue(allowed(rules, "/docs/report.pdf.html"));
+    assertFalse(allowed(rules, "/a/b?sessionid=42"));
+    assertTrue(allowed(rules, "/a/b?page=2"));
   }
 
   @Test
   void emptyOrUnrelatedFileAllowsAll() {
     // Given files without rules for anyone matching
     // Then everything is allowed
-    assertTrue(RobotsRules.parse("", "wirewatch").allowed("/x"));
-    assertTrue(RobotsRules.parse("User-agent: otherbot\nDisallow: /\n", "wirewatch").allowed("/x"));
-    assertFalse(RobotsRules.DISALLOW_ALL.allowed("/x"));
+    assertTrue(allowed(parse("", "wirewatch"), "/x"));
+    assertTrue(allowed(parse("User-agent: otherbot\nDisallow: /\n", "wirewatch"), "/x"));
+    assertTrue(allowed(RobotsRules.ALLOW_ALL, "/x"));
+    assertFalse(allowed(RobotsRules.DISALLOW_ALL, "/x"));
   }
 
   @Test
-  void hostilePatternStaysLinear() {
+  void longCrawlDelayIsKeptNotTurnedIntoDisallowAll() {
+    // Given a Crawl-delay of an hour (the parser alone would read it as "do not crawl")
+    RobotsRules rules = parse("User-agent: *\nCrawl-delay: 3600\nDisallow: /private/\n", "wirewatch");
+    // Then the pages stay allowed and the delay is reported for the fetcher to cap
+    assertTrue(allowed(rules, "/news/a.html"));
+    assertEquals(Duration.ofHours(1), rules.crawlDelay());
+  }
+
+  @Test
+  void hostilePatternStaysFast() {
     // Given a pattern with many stars and a long path that almost matches
-    String pattern = "/" + "*a".repeat(30) + "b$";
+    RobotsRules rules = parse("User-agent: *\nDisallow: /" + "*a".repeat(30) + "b$\n", "wirewatch");
     String path = "/" + "a".repeat(5000);
     // When matched (a naive recursive matcher would not finish), Then it simply does not match
-    assertFalse(RobotsRules.matches(pattern, path));
+    assertTrue(allowed(rules, path));
   }
 }
