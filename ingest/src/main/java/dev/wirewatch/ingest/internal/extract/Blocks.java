@@ -52,6 +52,9 @@ final class Blocks {
       "sharedaddy", "social.*", "font-?size.*", "fontsize.*", "print[-_]?bar", "toolbar"));
 
   /** Media that make a block a picture or a player rather than prose. */
+  /** Parsed once (like the queries below): compiling it on every call was most of the time on large pages. */
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
+  private static final Evaluator LINKS = QueryParser.parse("a");
   /** Parsed once: parsing the query for every element made a page of many empty blocks take seconds. */
   private static final Evaluator MEDIA =
       QueryParser.parse("img, amp-img, picture, video, amp-video, iframe, embed, object");
@@ -270,7 +273,7 @@ final class Blocks {
 
   /** Collapses blanks (keeping none between CJK characters that had none) and trims full-width spaces. */
   static String normalise(String s) {
-    return s.replace('\u00A0', ' ').replace('\u3000', ' ').replaceAll("\\s+", " ").strip();
+    return BLANKS.matcher(s.replace('\u00A0', ' ').replace('\u3000', ' ')).replaceAll(" ").strip();
   }
 
   /**
@@ -281,7 +284,7 @@ final class Blocks {
     Map<Element, Integer> score = new HashMap<>();
     for (Element p : doc.select("p, pre, div:not(:has(div, p))")) {
       String text = normalise(p.text());
-      int linkText = normalise(p.select("a").text()).length();
+      int linkText = normalise(p.select(LINKS).text()).length();
       if (text.length() < 25 || linkText * 2 > text.length()) {
         continue;
       }
