@@ -10,6 +10,7 @@ import dev.wirewatch.ingest.internal.poll.PollOutput;
 import dev.wirewatch.ingest.internal.poll.SeenArticles;
 import dev.wirewatch.schema.FeedStatus;
 import dev.wirewatch.schema.RawArticle;
+import dev.wirewatch.schema.topic.DlqHeaders;
 import dev.wirewatch.schema.topic.TopicSpec;
 import dev.wirewatch.schema.topic.Topics;
 import java.time.Clock;
@@ -38,6 +39,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -88,9 +90,10 @@ public final class IngestService implements AutoCloseable {
 
   private final IngestSettings settings;
   private final Map<String, Object> clientProps;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final KafkaProducer<String, RawArticle> articleProducer;
   private final KafkaProducer<String, FeedStatus> statusProducer;
+  private final KafkaProducer<byte[], byte[]> dlqProducer;
   private final SeenArticles seen = new SeenArticles();
   private final List<FeedState> states = new ArrayList<>();
   private final FeedPoller poller;
@@ -105,7 +108,17 @@ public final class IngestService implements AutoCloseable {
    * @param kafkaClientProps bootstrap.servers and any pass-through client properties (security etc.)
    */
   public IngestService(IngestSettings settings, Map<String, Object> kafkaClientProps) {
+    this(settings, kafkaClientProps, Clock.systemUTC());
+  }
+
+  /**
+   * @param settings what to poll and how to fetch
+   * @param kafkaClientProps bootstrap.servers and any pass-through client properties (security etc.)
+   * @param clock the time of polls, schedules, item ages and staleness (tests move it instead of waiting)
+   */
+  public IngestService(IngestSettings settings, Map<String, Object> kafkaClientProps, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.clientProps = Map.copyOf(Objects.requireNonNull(kafkaClientProps, "kafkaClientProps"));
     if (!clientProps.containsKey("bootstrap.servers")) {
       throw new IllegalArgumentException("kafkaClientProps must contain bootstrap.servers");
@@ -120,6 +133,7 @@ public final class IngestService implements AutoCloseable {
         settings.readTimeout(), settings.perHostDelay(), settings.maxRedirects(), clock);
     this.articleProducer = producer(Topics.RAW_ARTICLES);
     this.statusProducer = producer(Topics.FEED_STATUS);
+    this.dlqProducer = producer(Topics.DLQ);
     this.poller = new FeedPoller(settings, fetcher, policy, seen, new KafkaOutput(), clock);
     AtomicInteger threadNo = new AtomicInteger();
     this.executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(MAX_THREADS, settings.feeds().size())),
@@ -164,8 +178,7 @@ public final class IngestService implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IngestException("polling failed: " + e.getCause(), e.getCause());
     }
-    articleProducer.flush();
-    statusProducer.flush();
+    flush();
     return new PollSummary(states.size(), failedFeeds, items, created, changed, failedArticles);
   }
 
@@ -223,6 +236,37 @@ public final class IngestService implements AutoCloseable {
     executor.schedule(() -> pollAndReschedule(state), delay, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Backfill: fetches and archives the named article pages one after the other, whatever their age, with the
+   * same fetcher, profiles, politeness, robots rules and dedupe as polling (an archived page with unchanged
+   * content produces nothing), then flushes. Their hosts must be allowed by the settings (the command line names
+   * them). A page that fails does not stop the others.
+   *
+   * @param profile the site profile of every page, or null to choose it by each URL's host
+   * @throws IngestException when the archive cannot be read or the service is closed
+   */
+  public List<BackfillResult> backfill(List<java.net.URI> urls, String profile) {
+    ensureOpen();
+    loadArchive();
+    List<BackfillResult> results = new ArrayList<>();
+    try {
+      for (java.net.URI url : urls) {
+        results.add(poller.backfill(url, profile));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IngestException("interrupted while fetching pages", e);
+    }
+    flush();
+    return results;
+  }
+
+  private void flush() {
+    articleProducer.flush();
+    statusProducer.flush();
+    dlqProducer.flush();
+  }
+
   /** Number of articles known from the archive and this process; for logs and tests. */
   public int knownArticles() {
     return seen.size();
@@ -246,6 +290,7 @@ public final class IngestService implements AutoCloseable {
     }
     articleProducer.close(Duration.ofSeconds(10));
     statusProducer.close(Duration.ofSeconds(10));
+    dlqProducer.close(Duration.ofSeconds(10));
   }
 
   private void ensureOpen() {
@@ -309,16 +354,11 @@ public final class IngestService implements AutoCloseable {
             r.offset(), e.getMessage());
       }
     });
-    int restored = 0;
     for (Map.Entry<String, FeedStatus> e : latest.entrySet()) {
-      FeedStatus status = e.getValue();
-      if (status.getEtag() != null || status.getLastModified() != null) {
-        byUrl.get(e.getKey()).restoreValidators(status.getEtag(), status.getLastModified());
-        restored++;
-      }
+      byUrl.get(e.getKey()).restore(e.getValue());
     }
-    LOG.info("Read {} records from topic {} in {} ms: validators restored for {} of {} feeds", records,
-        Topics.FEED_STATUS.name(), clock.millis() - startMs, restored, states.size());
+    LOG.info("Read {} records from topic {} in {} ms: last status restored for {} of {} feeds", records,
+        Topics.FEED_STATUS.name(), clock.millis() - startMs, latest.size(), states.size());
   }
 
   /**
@@ -369,7 +409,7 @@ public final class IngestService implements AutoCloseable {
     return records;
   }
 
-  private <V> KafkaProducer<String, V> producer(TopicSpec<String, V> topic) {
+  private <K, V> KafkaProducer<K, V> producer(TopicSpec<K, V> topic) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -394,6 +434,25 @@ public final class IngestService implements AutoCloseable {
           seen.produceFailed(articleId, hash);
         } else {
           LOG.debug("Produced article {} to {}-{}@{}", articleId, meta.topic(), meta.partition(), meta.offset());
+        }
+      });
+    }
+
+    @Override
+    public void deadLetter(String articleId, RawArticle withoutBody, String reason) {
+      String topic = Topics.DLQ.name();
+      byte[] value = Topics.RAW_ARTICLES.valueSerde().serializer().serialize(Topics.RAW_ARTICLES.name(), withoutBody);
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+          articleId.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+      record.headers()
+          .add(DlqHeaders.EXCEPTION, RecordTooLargeException.class.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.MESSAGE, reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.TOPIC, Topics.RAW_ARTICLES.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.STAGE, "ingest".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      LOG.error("Article {} ({}) sent to topic {}: {}", articleId, withoutBody.getUrl(), topic, reason);
+      dlqProducer.send(record, (meta, e) -> {
+        if (e != null) {
+          LOG.error("Producing article {} to topic {} failed", articleId, topic, e);
         }
       });
     }

@@ -468,11 +468,13 @@ class IngestServiceIT {
     return new FeedSource(source, URI.create(server.url(path)), interval);
   }
 
+  /** The defaults with short timeouts, no politeness delay and no age gate (the fixtures date from 2024). */
   private static IngestSettings settings(FeedSource... feeds) {
     return IngestSettings.defaults(List.of(feeds))
         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
         .withPerHostDelay(Duration.ZERO)
-        .withAllowedHosts(Set.of());
+        .withAllowedHosts(Set.of())
+        .withFreshness(Duration.ZERO, IngestSettings.DEFAULT_STALE_AFTER);
   }
 
   private static byte[] page(String title, String paragraph) {
