@@ -141,7 +141,7 @@ class FeedParserTest {
   @Test
   void htmlPageGivenAsFeedIsNamedAsSuchNotAsADoctype() {
     // Given an HTML page with its DOCTYPE, served as text/html, read as a feed (regression: "declares a DOCTYPE")
-    byte[] page = bytes("lists/ecns-politics-index.shtml");
+    byte[] page = bytes("extraction-eval/lists/ecns-politics-index.shtml");
 
     // When / Then
     IngestException e = assertThrows(IngestException.class,

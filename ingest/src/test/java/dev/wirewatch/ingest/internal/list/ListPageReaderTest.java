@@ -25,7 +25,7 @@ class ListPageReaderTest {
   @Test
   void aListThatNamesADataSourceIsReadFromItsJson() {
     // Given the English latest-news page, which names its data source on the list element
-    byte[] page = Fixtures.bytes("lists/xinhua-en-latestnews.htm");
+    byte[] page = Fixtures.bytes("extraction-eval/lists/xinhua-en-latestnews.htm");
 
     // When it is read
     ListPage list = ListPageReader.read(XINHUA_LIST, page, "text/html; charset=utf-8", XINHUA);
@@ -42,7 +42,7 @@ class ListPageReaderTest {
 
     // When it is read
     List<FeedItem> items = DataSourceReader.read(json,
-        Fixtures.bytes("lists/ds_7f3c2a91d4e84b6fa0c1e2d3b4a59687.json"), XINHUA);
+        Fixtures.bytes("extraction-eval/lists/ds_7f3c2a91d4e84b6fa0c1e2d3b4a59687.json"), XINHUA);
 
     // Then four articles (the special page is no article), absolute, with plain titles
     assertEquals(4, items.size());
@@ -62,11 +62,11 @@ class ListPageReaderTest {
   void chineseSectionPageAndItsDataSource() {
     // Given the Chinese politics page and its JSON
     URI page = URI.create("https://www.news.cn/politics/xhsxw.htm");
-    ListPage list = ListPageReader.read(page, Fixtures.bytes("lists/xinhua-zh-politics.htm"), null, XINHUA);
+    ListPage list = ListPageReader.read(page, Fixtures.bytes("extraction-eval/lists/xinhua-zh-politics.htm"), null, XINHUA);
 
     // When the data source is read
     List<FeedItem> items = DataSourceReader.read(list.dataSource(),
-        Fixtures.bytes("lists/ds_3b8e1f0c9a2d4e7fb6c5d4e3f2a1b0c9.json"), XINHUA);
+        Fixtures.bytes("extraction-eval/lists/ds_3b8e1f0c9a2d4e7fb6c5d4e3f2a1b0c9.json"), XINHUA);
 
     // Then links are under the page's folder and titles lose their markup
     assertEquals(URI.create("https://www.news.cn/politics/ds_3b8e1f0c9a2d4e7fb6c5d4e3f2a1b0c9.json"), list.dataSource());
@@ -81,7 +81,7 @@ class ListPageReaderTest {
     URI page = URI.create("https://www.ecns.cn/news/politics/index.shtml");
 
     // When it is read
-    ListPage list = ListPageReader.read(page, Fixtures.bytes("lists/ecns-politics-index.shtml"), null, ECNS);
+    ListPage list = ListPageReader.read(page, Fixtures.bytes("extraction-eval/lists/ecns-politics-index.shtml"), null, ECNS);
 
     // Then one item per article, relative and protocol-relative links resolved, fragments dropped
     assertNull(list.dataSource());
