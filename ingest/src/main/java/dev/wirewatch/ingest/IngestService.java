@@ -47,18 +47,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage: polls the configured RSS/Atom feeds over HTTP, fetches each new or changed article page,
- * extracts it, and produces
+ * The ingest stage: polls the configured sources over HTTP (RSS/Atom feeds, and HTML list pages with the JSON
+ * data sources they name), fetches each new or changed article page, extracts it, and produces
  * <ul>
  *   <li>to {@code raw-articles} ({@link Topics#RAW_ARTICLES}): key articleId (String), value {@link RawArticle},
  *       one per new article and one more each time an article's content changes;</li>
  *   <li>to {@code feed-status} ({@link Topics#FEED_STATUS}): key feed URL (String), value {@link FeedStatus},
- *       one per poll, errors included.</li>
+ *       one per poll, errors included, with the source's state (ok, stale, failing, gone) and newest item;</li>
+ *   <li>to {@code wirewatch-dlq} ({@link Topics#DLQ}): key articleId (bytes), value the RawArticle without page and
+ *       text, for an article too large for the archive even without its page bytes (the reason in headers).</li>
  * </ul>
  * Input: at start it reads {@code raw-articles} up to its end offsets to learn which articles (and which
  * contents) are already archived, so a restart produces nothing unchanged; and {@code feed-status} up to its
  * end, whose latest record per feed carries the feed's ETag / Last-Modified, so the first poll after a restart
  * is conditional too. Ingest never classifies.
+ *
+ * <p>Freshness: items published longer ago than {@link IngestSettings#maxItemAge()} are not fetched; a source
+ * whose newest item is older than {@link IngestSettings#staleAfter()}, or whose items are all too old, is stale;
+ * one answering 404/410/403 on every poll for a day is gone and then polled daily.
  *
  * <p>Polling schedule: each feed is polled every {@link FeedSource#interval()}, with 10% jitter, adapted to how
  * often the feed actually changes. After 3 good polls in a row that produce nothing (HTTP 304, or no new or
