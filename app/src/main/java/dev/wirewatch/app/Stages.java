@@ -9,6 +9,7 @@ import dev.wirewatch.sink.SinkSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Turns the configuration into each stage's own settings; the stages know nothing of YAML or flags. */
 public final class Stages {
@@ -28,7 +29,9 @@ public final class Stages {
         config.bool(Settings.ARCHIVE_PAGES),
         Set.copyOf(config.list(Settings.ALLOWED_HOSTS)),
         config.duration(Settings.PER_HOST_DELAY),
-        config.integer(Settings.MAX_REDIRECTS));
+        config.integer(Settings.MAX_REDIRECTS),
+        config.duration(Settings.MAX_ITEM_AGE),
+        config.duration(Settings.STALE_AFTER));
   }
 
   public static SinkSettings sinkSettings(WirewatchConfig config) {
@@ -42,6 +45,8 @@ public final class Stages {
   private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {
     return new FeedSource(feed.source(), URI.create(feed.url()),
         feed.interval() == null ? config.duration(Settings.FEED_INTERVAL) : feed.interval())
-        .withIgnoreRobots(feed.ignoreRobots());
+        .withIgnoreRobots(feed.ignoreRobots())
+        .withLinkPattern(feed.linkPattern() == null ? null : Pattern.compile(feed.linkPattern()))
+        .withKind(feed.kind() == null ? null : FeedSource.Kind.parse(feed.kind()));
   }
 }

@@ -10,6 +10,7 @@ import dev.wirewatch.ingest.internal.poll.PollOutput;
 import dev.wirewatch.ingest.internal.poll.SeenArticles;
 import dev.wirewatch.schema.FeedStatus;
 import dev.wirewatch.schema.RawArticle;
+import dev.wirewatch.schema.topic.DlqHeaders;
 import dev.wirewatch.schema.topic.TopicSpec;
 import dev.wirewatch.schema.topic.Topics;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -44,18 +46,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The ingest stage: polls the configured RSS/Atom feeds over HTTP, fetches each new or changed article page,
- * extracts it, and produces
+ * The ingest stage: polls the configured sources over HTTP (RSS/Atom feeds, and HTML list pages with the JSON
+ * data sources they name), fetches each new or changed article page, extracts it, and produces
  * <ul>
  *   <li>to {@code raw-articles} ({@link Topics#RAW_ARTICLES}): key articleId (String), value {@link RawArticle},
  *       one per new article and one more each time an article's content changes;</li>
  *   <li>to {@code feed-status} ({@link Topics#FEED_STATUS}): key feed URL (String), value {@link FeedStatus},
- *       one per poll, errors included.</li>
+ *       one per poll, errors included, with the source's state (ok, stale, failing, gone) and newest item;</li>
+ *   <li>to {@code wirewatch-dlq} ({@link Topics#DLQ}): key articleId (bytes), value the RawArticle without page and
+ *       text, for an article too large for the archive even without its page bytes (the reason in headers).</li>
  * </ul>
  * Input: at start it reads {@code raw-articles} up to its end offsets to learn which articles (and which
  * contents) are already archived, so a restart produces nothing unchanged; and {@code feed-status} up to its
  * end, whose latest record per feed carries the feed's ETag / Last-Modified, so the first poll after a restart
  * is conditional too. Ingest never classifies.
+ *
+ * <p>Freshness: items published longer ago than {@link IngestSettings#maxItemAge()} are not fetched; a source
+ * whose newest item is older than {@link IngestSettings#staleAfter()}, or whose items are all too old, is stale;
+ * one answering 404/410/403 on every poll for a day is gone and then polled daily.
  *
  * <p>Polling schedule: each feed is polled every {@link FeedSource#interval()}, with 10% jitter, adapted to how
  * often the feed actually changes. After 3 good polls in a row that produce nothing (HTTP 304, or no new or
@@ -87,9 +95,10 @@ public final class IngestService implements AutoCloseable {
 
   private final IngestSettings settings;
   private final Map<String, Object> clientProps;
-  private final Clock clock = Clock.systemUTC();
+  private final Clock clock;
   private final KafkaProducer<String, RawArticle> articleProducer;
   private final KafkaProducer<String, FeedStatus> statusProducer;
+  private final KafkaProducer<byte[], byte[]> dlqProducer;
   private final SeenArticles seen = new SeenArticles();
   private final List<FeedState> states = new ArrayList<>();
   private final FeedPoller poller;
@@ -104,7 +113,17 @@ public final class IngestService implements AutoCloseable {
    * @param kafkaClientProps bootstrap.servers and any pass-through client properties (security etc.)
    */
   public IngestService(IngestSettings settings, Map<String, Object> kafkaClientProps) {
+    this(settings, kafkaClientProps, Clock.systemUTC());
+  }
+
+  /**
+   * @param settings what to poll and how to fetch
+   * @param kafkaClientProps bootstrap.servers and any pass-through client properties (security etc.)
+   * @param clock the time of polls, schedules, item ages and staleness (tests move it instead of waiting)
+   */
+  public IngestService(IngestSettings settings, Map<String, Object> kafkaClientProps, Clock clock) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.clock = Objects.requireNonNull(clock, "clock");
     this.clientProps = Map.copyOf(Objects.requireNonNull(kafkaClientProps, "kafkaClientProps"));
     if (!clientProps.containsKey("bootstrap.servers")) {
       throw new IllegalArgumentException("kafkaClientProps must contain bootstrap.servers");
@@ -118,6 +137,7 @@ public final class IngestService implements AutoCloseable {
         settings.readTimeout(), settings.perHostDelay(), settings.maxRedirects(), clock);
     this.articleProducer = producer(Topics.RAW_ARTICLES);
     this.statusProducer = producer(Topics.FEED_STATUS);
+    this.dlqProducer = producer(Topics.DLQ);
     this.poller = new FeedPoller(settings, fetcher, policy, seen, new KafkaOutput(), clock);
     AtomicInteger threadNo = new AtomicInteger();
     this.executor = new ScheduledThreadPoolExecutor(Math.max(1, Math.min(MAX_THREADS, settings.feeds().size())),
@@ -162,8 +182,7 @@ public final class IngestService implements AutoCloseable {
     } catch (ExecutionException e) {
       throw new IngestException("polling failed: " + e.getCause(), e.getCause());
     }
-    articleProducer.flush();
-    statusProducer.flush();
+    flush();
     return new PollSummary(states.size(), failedFeeds, items, created, changed, failedArticles);
   }
 
@@ -221,6 +240,37 @@ public final class IngestService implements AutoCloseable {
     executor.schedule(() -> pollAndReschedule(state), delay, TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Backfill: fetches and archives the named article pages one after the other, whatever their age, with the
+   * same fetcher, profiles, politeness, robots rules and dedupe as polling (an archived page with unchanged
+   * content produces nothing), then flushes. Their hosts must be allowed by the settings (the command line names
+   * them). A page that fails does not stop the others.
+   *
+   * @param profile the site profile of every page, or null to choose it by each URL's host
+   * @throws IngestException when the archive cannot be read or the service is closed
+   */
+  public List<BackfillResult> backfill(List<java.net.URI> urls, String profile) {
+    ensureOpen();
+    loadArchive();
+    List<BackfillResult> results = new ArrayList<>();
+    try {
+      for (java.net.URI url : urls) {
+        results.add(poller.backfill(url, profile));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IngestException("interrupted while fetching pages", e);
+    }
+    flush();
+    return results;
+  }
+
+  private void flush() {
+    articleProducer.flush();
+    statusProducer.flush();
+    dlqProducer.flush();
+  }
+
   /** Number of articles known from the archive and this process; for logs and tests. */
   public int knownArticles() {
     return seen.size();
@@ -244,6 +294,7 @@ public final class IngestService implements AutoCloseable {
     }
     articleProducer.close(Duration.ofSeconds(10));
     statusProducer.close(Duration.ofSeconds(10));
+    dlqProducer.close(Duration.ofSeconds(10));
   }
 
   private void ensureOpen() {
@@ -307,16 +358,11 @@ public final class IngestService implements AutoCloseable {
             r.offset(), e.getMessage());
       }
     });
-    int restored = 0;
     for (Map.Entry<String, FeedStatus> e : latest.entrySet()) {
-      FeedStatus status = e.getValue();
-      if (status.getEtag() != null || status.getLastModified() != null) {
-        byUrl.get(e.getKey()).restoreValidators(status.getEtag(), status.getLastModified());
-        restored++;
-      }
+      byUrl.get(e.getKey()).restore(e.getValue());
     }
-    LOG.info("Read {} records from topic {} in {} ms: validators restored for {} of {} feeds", records,
-        Topics.FEED_STATUS.name(), clock.millis() - startMs, restored, states.size());
+    LOG.info("Read {} records from topic {} in {} ms: last status restored for {} of {} feeds", records,
+        Topics.FEED_STATUS.name(), clock.millis() - startMs, latest.size(), states.size());
   }
 
   /**
@@ -367,7 +413,7 @@ public final class IngestService implements AutoCloseable {
     return records;
   }
 
-  private <V> KafkaProducer<String, V> producer(TopicSpec<String, V> topic) {
+  private <K, V> KafkaProducer<K, V> producer(TopicSpec<K, V> topic) {
     Map<String, Object> props = new HashMap<>(clientProps);
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -392,6 +438,25 @@ public final class IngestService implements AutoCloseable {
           seen.produceFailed(articleId, hash);
         } else {
           LOG.debug("Produced article {} to {}-{}@{}", articleId, meta.topic(), meta.partition(), meta.offset());
+        }
+      });
+    }
+
+    @Override
+    public void deadLetter(String articleId, RawArticle withoutBody, String reason) {
+      String topic = Topics.DLQ.name();
+      byte[] value = Topics.RAW_ARTICLES.valueSerde().serializer().serialize(Topics.RAW_ARTICLES.name(), withoutBody);
+      ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic,
+          articleId.getBytes(java.nio.charset.StandardCharsets.UTF_8), value);
+      record.headers()
+          .add(DlqHeaders.EXCEPTION, RecordTooLargeException.class.getName().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.MESSAGE, reason.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.TOPIC, Topics.RAW_ARTICLES.name().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+          .add(DlqHeaders.STAGE, "ingest".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      LOG.error("Article {} ({}) sent to topic {}: {}", articleId, withoutBody.getUrl(), topic, reason);
+      dlqProducer.send(record, (meta, e) -> {
+        if (e != null) {
+          LOG.error("Producing article {} to topic {} failed", articleId, topic, e);
         }
       });
     }

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  *     "named in the configuration" and so may resolve to private addresses
  * @param perHostDelay minimum time between two requests to the same host and port
  * @param maxRedirects redirects followed per request; each hop is checked against the host policy again
+ * @param maxItemAge while polling, items published longer ago than this are not fetched (counted as too old);
+ *     zero turns the gate off
+ * @param staleAfter a source whose newest item is older than this is {@code stale}
  */
 public record IngestSettings(
     List<FeedSource> feeds,
@@ -35,7 +38,9 @@ public record IngestSettings(
     boolean archivePages,
     Set<String> allowedHosts,
     Duration perHostDelay,
-    int maxRedirects) {
+    int maxRedirects,
+    Duration maxItemAge,
+    Duration staleAfter) {
 
   /** Default User-Agent: names the tool so site operators can tell who is fetching. */
   public static final String DEFAULT_USER_AGENT = "wirewatch/0.1 (news-event research crawler)";
@@ -51,6 +56,12 @@ public record IngestSettings(
   public static final Duration DEFAULT_PER_HOST_DELAY = Duration.ofSeconds(1);
   /** Default redirect limit: 5 hops. */
   public static final int DEFAULT_MAX_REDIRECTS = 5;
+
+  /** Default age gate: 30 days; a dead feed's years-old items are not news. */
+  public static final Duration DEFAULT_MAX_ITEM_AGE = Duration.ofDays(30);
+  /** Default staleness: no new item for 3 days. */
+  public static final Duration DEFAULT_STALE_AFTER = Duration.ofDays(3);
+
 
   public IngestSettings {
     feeds = List.copyOf(Objects.requireNonNull(feeds, "feeds"));
@@ -79,53 +90,64 @@ public record IngestSettings(
     if (maxRedirects < 0) {
       throw new IllegalArgumentException("maxRedirects must not be negative: " + maxRedirects);
     }
+    Objects.requireNonNull(maxItemAge, "maxItemAge");
+    if (maxItemAge.isNegative()) {
+      throw new IllegalArgumentException("maxItemAge must not be negative: " + maxItemAge);
+    }
+    requirePositive(staleAfter, "staleAfter");
   }
 
   /** The documented defaults for {@code feeds}; pages archived, no extra hosts. */
   public static IngestSettings defaults(List<FeedSource> feeds) {
     return new IngestSettings(feeds, DEFAULT_USER_AGENT, DEFAULT_CONNECT_TIMEOUT, DEFAULT_READ_TIMEOUT,
         DEFAULT_MAX_FEED_BYTES, DEFAULT_MAX_PAGE_BYTES, true, Set.of(), DEFAULT_PER_HOST_DELAY,
-        DEFAULT_MAX_REDIRECTS);
+        DEFAULT_MAX_REDIRECTS, DEFAULT_MAX_ITEM_AGE, DEFAULT_STALE_AFTER);
   }
 
   public IngestSettings withFeeds(List<FeedSource> value) {
     return new IngestSettings(value, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        archivePages, allowedHosts, perHostDelay, maxRedirects);
+        archivePages, allowedHosts, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withUserAgent(String value) {
     return new IngestSettings(feeds, value, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        archivePages, allowedHosts, perHostDelay, maxRedirects);
+        archivePages, allowedHosts, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withTimeouts(Duration connect, Duration read) {
     return new IngestSettings(feeds, userAgent, connect, read, maxFeedBytes, maxPageBytes,
-        archivePages, allowedHosts, perHostDelay, maxRedirects);
+        archivePages, allowedHosts, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withMaxBytes(int feedBytes, int pageBytes) {
     return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, feedBytes, pageBytes,
-        archivePages, allowedHosts, perHostDelay, maxRedirects);
+        archivePages, allowedHosts, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withArchivePages(boolean value) {
     return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        value, allowedHosts, perHostDelay, maxRedirects);
+        value, allowedHosts, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withAllowedHosts(Set<String> value) {
     return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        archivePages, value, perHostDelay, maxRedirects);
+        archivePages, value, perHostDelay, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withPerHostDelay(Duration value) {
     return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        archivePages, allowedHosts, value, maxRedirects);
+        archivePages, allowedHosts, value, maxRedirects, maxItemAge, staleAfter);
   }
 
   public IngestSettings withMaxRedirects(int value) {
     return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
-        archivePages, allowedHosts, perHostDelay, value);
+        archivePages, allowedHosts, perHostDelay, value, maxItemAge, staleAfter);
+  }
+
+  /** This configuration with another age gate (zero: off) and staleness threshold. */
+  public IngestSettings withFreshness(Duration maxAge, Duration stale) {
+    return new IngestSettings(feeds, userAgent, connectTimeout, readTimeout, maxFeedBytes, maxPageBytes,
+        archivePages, allowedHosts, perHostDelay, maxRedirects, maxAge, stale);
   }
 
   private static void requirePositive(Duration d, String name) {

@@ -21,7 +21,7 @@ class ArticleExtractorTest {
 
     // Then
     assertEquals("xinhua", a.source());
-    assertEquals("xinhua/2", a.extractorVersion());
+    assertEquals("xinhua/3", a.extractorVersion());
     assertEquals("New rail link cuts travel time across western China", a.title());
     assertEquals("2024-06-18T20:45:15+08:00", a.publishedAt());
     assertEquals("BEIJING, June 18 (Xinhua)", a.dateline());
@@ -38,7 +38,7 @@ class ArticleExtractorTest {
   @Test
   void xinhuaProfileChosenByHostWithoutHint() {
     // Given no source hint, When extracting from a news.cn URL, Then the Xinhua profile is used
-    assertEquals("xinhua/2", extract(XINHUA_URL, "xinhua-english.html", null).extractorVersion());
+    assertEquals("xinhua/3", extract(XINHUA_URL, "xinhua-english.html", null).extractorVersion());
   }
 
   @Test

@@ -20,19 +20,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -468,11 +463,13 @@ class IngestServiceIT {
     return new FeedSource(source, URI.create(server.url(path)), interval);
   }
 
+  /** The defaults with short timeouts, no politeness delay and no age gate (the fixtures date from 2024). */
   private static IngestSettings settings(FeedSource... feeds) {
     return IngestSettings.defaults(List.of(feeds))
         .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
         .withPerHostDelay(Duration.ZERO)
-        .withAllowedHosts(Set.of());
+        .withAllowedHosts(Set.of())
+        .withFreshness(Duration.ZERO, IngestSettings.DEFAULT_STALE_AFTER);
   }
 
   private static byte[] page(String title, String paragraph) {
@@ -524,23 +521,7 @@ class IngestServiceIT {
 
   /** Every record of a topic, from the beginning to its current end. */
   private static <V> List<ConsumerRecord<String, V>> read(TopicSpec<String, V> topic) {
-    Map<String, Object> props = new HashMap<>(kafka.clientProperties());
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(),
-        topic.valueSerde().deserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      List<ConsumerRecord<String, V>> out = new ArrayList<>();
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        assertTrue(System.nanoTime() < deadline, "topic " + topic.name() + " not read to its end in time");
-        consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-      }
-      return out;
-    }
+    return TopicRecords.read(kafka, topic);
   }
 
   private static void await(BooleanSupplier condition, Duration timeout) {

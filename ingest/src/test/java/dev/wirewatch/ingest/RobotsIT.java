@@ -78,6 +78,11 @@ class RobotsIT {
       }
 
       @Override
+      public void deadLetter(String articleId, RawArticle withoutBody, String reason) {
+        throw new AssertionError("no article here is too large to archive: " + reason);
+      }
+
+      @Override
       public void status(String feedUrl, FeedStatus status) {
         statuses.add(status);
       }

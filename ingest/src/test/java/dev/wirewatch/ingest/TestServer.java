@@ -24,6 +24,7 @@ final class TestServer implements AutoCloseable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, Route> routes = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> notModified = new ConcurrentHashMap<>();
 
   TestServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -58,6 +59,29 @@ final class TestServer implements AutoCloseable {
   /** Serves fixed bytes with a Content-Type. */
   void serve(String path, String contentType, byte[] body) {
     route(path, ex -> send(ex, 200, contentType, body));
+  }
+
+  /**
+   * Serves fixed bytes with an ETag derived from them, answering 304 when the request sends that ETag back;
+   * replacing the body changes the ETag.
+   */
+  void serveConditional(String path, String contentType, byte[] body) {
+    String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+    route(path, ex -> {
+      ex.getResponseHeaders().set("ETag", etag);
+      if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+        notModified.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        ex.sendResponseHeaders(304, -1);
+        return;
+      }
+      send(ex, 200, contentType, body);
+    });
+  }
+
+  /** Requests of {@code path} answered 304 by {@link #serveConditional}. */
+  int notModified(String path) {
+    AtomicInteger n = notModified.get(path);
+    return n == null ? 0 : n.get();
   }
 
   int hits(String path) {

@@ -269,7 +269,7 @@ public final class WirewatchConfig {
       return List.of();
     }
     if (!node.isArray()) {
-      throw new ConfigException(where + ": feeds must be a list of {source, url, interval}");
+      throw new ConfigException(where + ": feeds must be a list of {source, url, kind, linkPattern, interval}");
     }
     List<FeedSpec> feeds = new ArrayList<>();
     for (JsonNode item : node) {
@@ -279,10 +279,10 @@ public final class WirewatchConfig {
       }
       Set<String> keys = new TreeSet<>();
       item.fieldNames().forEachRemaining(keys::add);
-      keys.removeAll(Set.of("source", "url", "interval", "ignoreRobots"));
+      keys.removeAll(Set.of("source", "url", "interval", "ignoreRobots", "kind", "linkPattern"));
       if (!keys.isEmpty()) {
         throw new ConfigException(where + ": unknown feed key '" + keys.iterator().next()
-            + "' (known: source, url, interval, ignoreRobots)");
+            + "' (known: source, url, kind, linkPattern, interval, ignoreRobots)");
       }
       String interval = item.path("interval").asText(null);
       Duration parsed = interval == null ? null : Settings.FEED_INTERVAL_TYPE_SETTING.parse(interval, where);
@@ -291,9 +291,31 @@ public final class WirewatchConfig {
       if (!ignoreRobots.isMissingNode() && !ignoreRobots.isBoolean()) {
         throw new ConfigException(where + ": feed ignoreRobots must be true or false");
       }
-      feeds.add(new FeedSpec(feed.source(), feed.url(), feed.interval(), ignoreRobots.asBoolean(false)));
+      feeds.add(listKeys(new FeedSpec(feed.source(), feed.url(), feed.interval(), ignoreRobots.asBoolean(false),
+          item.path("kind").asText(null), item.path("linkPattern").asText(null)), where));
     }
     return feeds;
+  }
+
+  /** Checks a source's kind and link pattern: feed or list; a regex that compiles; a generic list has one. */
+  private static FeedSpec listKeys(FeedSpec feed, String where) {
+    if (feed.kind() != null && !feed.kind().equals("feed") && !feed.kind().equals("list")) {
+      throw new ConfigException(where + ": feed kind must be feed or list, was '" + feed.kind() + "'");
+    }
+    if (feed.linkPattern() != null) {
+      try {
+        java.util.regex.Pattern.compile(feed.linkPattern());
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new ConfigException(where + ": feed linkPattern is not a valid regex: '" + feed.linkPattern() + "' ("
+            + e.getDescription() + ")");
+      }
+    }
+    if ("list".equals(feed.kind()) && feed.linkPattern() == null
+        && !dev.wirewatch.ingest.FeedSource.hasArticlePattern(feed.source())) {
+      throw new ConfigException(where + ": the " + feed.source() + " list page " + feed.url()
+          + " needs a linkPattern (a regex for its article links)");
+    }
+    return feed;
   }
 
   private static FeedSpec feed(String source, String url, Duration interval, String where, int index) {

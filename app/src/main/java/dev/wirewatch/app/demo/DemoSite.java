@@ -103,6 +103,9 @@ public final class DemoSite implements AutoCloseable {
     if (path.endsWith(".xml")) {
       return "application/xml; charset=utf-8";
     }
+    if (path.endsWith(".json")) {
+      return "application/json; charset=utf-8";
+    }
     if (path.endsWith(".txt")) {
       return "text/plain; charset=utf-8";
     }

@@ -37,6 +37,20 @@ class CliTest {
   }
 
   @Test
+  void fetchOfAMalformedUrlExitsTwoBeforeAnythingStarts() {
+    assertUsageError(run("fetch", "https://www.ecns.cn/news/a.shtml", "not a url", "--data-dir", dir.toString()),
+        "not a valid URL: 'not a url'");
+    assertUsageError(run("fetch", "ftp://example.org/a", "--data-dir", dir.toString()), "not an absolute http(s) URL");
+  }
+
+  @Test
+  void fetchOfAMissingUrlFileExitsTwo() {
+    assertUsageError(run("fetch", "--urls", dir.resolve("urls.txt").toString(), "--data-dir", dir.toString()),
+        "no such file");
+    assertUsageError(run("fetch", "--data-dir", dir.toString()), "name at least one article URL");
+  }
+
+  @Test
   void anUnknownCommandIsAUsageErrorOnOneLine() {
     assertUsageError(run("frobnicate"), "frobnicate");
   }

@@ -32,6 +32,63 @@ class WirewatchConfigTest {
   }
 
   @Test
+  void sourcesDeclareTheirKindAndLinkPatternAndTheFreshnessSettingsHaveDefaults() throws IOException {
+    // Given the sources of the design: a Xinhua list page, the ECNS feed, a generic list with its pattern
+    Path file = write("""
+        feeds:
+          - source: xinhua
+            url: https://english.news.cn/list/latestnews.htm
+            kind: list
+          - source: ecns
+            url: https://www.ecns.cn/rss/rss.xml
+          - source: generic
+            url: https://example.org/news/
+            kind: list
+            linkPattern: '/\\d{4}/\\d{2}/[a-z0-9-]+\\.html$'
+        ingest:
+          stale.after: 2d
+        """);
+
+    // When loaded
+    WirewatchConfig config = WirewatchConfig.load(file, Map.of(), Map.of(), null);
+
+    // Then kind and pattern arrive, an absent kind stays absent, and the age gate keeps its default
+    assertEquals("list", config.feeds().get(0).kind());
+    assertEquals(null, config.feeds().get(1).kind());
+    assertEquals("/\\d{4}/\\d{2}/[a-z0-9-]+\\.html$", config.feeds().get(2).linkPattern());
+    assertEquals(Duration.ofDays(30), config.duration(Settings.MAX_ITEM_AGE));
+    assertEquals(Duration.ofDays(2), config.duration(Settings.STALE_AFTER));
+  }
+
+  @Test
+  void aGenericListWithoutPatternOrAnUnknownKindIsRefusedOnOneLine() throws IOException {
+    Path generic = write("""
+        feeds:
+          - source: generic
+            url: https://example.org/news/
+            kind: list
+        """);
+    ConfigException e = assertThrows(ConfigException.class, () -> WirewatchConfig.load(generic, Map.of(), Map.of(), null));
+    assertTrue(e.getMessage().contains("needs a linkPattern"), e.getMessage());
+    Path kind = write("""
+        feeds:
+          - source: ecns
+            url: https://www.ecns.cn/rss/rss.xml
+            kind: atom
+        """);
+    ConfigException k = assertThrows(ConfigException.class, () -> WirewatchConfig.load(kind, Map.of(), Map.of(), null));
+    assertTrue(k.getMessage().contains("feed kind must be feed or list, was 'atom'"), k.getMessage());
+    Path regex = write("""
+        feeds:
+          - source: generic
+            url: https://example.org/news/
+            linkPattern: '(unclosed'
+        """);
+    ConfigException r = assertThrows(ConfigException.class, () -> WirewatchConfig.load(regex, Map.of(), Map.of(), null));
+    assertTrue(r.getMessage().contains("linkPattern is not a valid regex"), r.getMessage());
+  }
+
+  @Test
   void theDesignExampleFileLoads() throws IOException {
     // Given the YAML of DESIGN.md
     Path file = write("""

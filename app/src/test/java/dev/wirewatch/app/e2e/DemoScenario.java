@@ -56,7 +56,8 @@ final class DemoScenario {
     site.feeds().forEach(f -> yaml.append("  - source: ").append(f.getKey()).append("\n    url: ").append(f.getValue()).append('\n'));
     yaml.append("data.dir: ").append(dataDir).append('\n');
     yaml.append("kafka:\n  bootstrap.servers: \"").append(bootstrap).append("\"\n");
-    yaml.append("ingest:\n  per.host.delay: 0s\n  read.timeout: 10s\n");
+    // The sample site dates from 2024: the age gate is off, as in the demo.
+    yaml.append("ingest:\n  per.host.delay: 0s\n  read.timeout: 10s\n  max.item.age: 0\n");
     yaml.append("sink:\n  batch.linger: 100ms\n");
     try {
       return Files.writeString(dir.resolve("wirewatch.yaml"), yaml.toString());

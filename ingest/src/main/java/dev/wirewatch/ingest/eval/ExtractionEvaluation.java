@@ -32,6 +32,9 @@ import java.util.Objects;
  * or digit, each CJK character a token of its own), averaged over pages; and how many texts match exactly.
  * Every page/field that misses is listed.
  *
+ * <p>The sources under {@code <dir>/lists} (list pages, their JSON data sources, feeds) are scored too, by
+ * {@link ListEvaluation}.
+ *
  * <p>Run: {@code java ... dev.wirewatch.ingest.eval.ExtractionEvaluation [dir]}.
  */
 public final class ExtractionEvaluation {
@@ -348,6 +351,7 @@ public final class ExtractionEvaluation {
       System.exit(2);
     }
     out.print(evaluate(dir).format());
+    out.print(ListEvaluation.format(ListEvaluation.evaluate(dir)));
     out.flush();
   }
 }

@@ -15,20 +15,31 @@ import org.junit.jupiter.api.Test;
 class ExtractionEvaluationTest {
 
   private static Report report;
+  private static List<ListEvaluation.CaseResult> sources;
 
   @BeforeAll
   static void evaluateOnce() throws URISyntaxException {
     Path dir = Path.of(ExtractionEvaluationTest.class.getResource("/extraction-eval/index.txt").toURI()).getParent();
     report = ExtractionEvaluation.evaluate(dir);
+    sources = ListEvaluation.evaluate(dir);
+  }
+
+  @Test
+  void everySourceCaseIsReadExactly() {
+    // Given the list pages (with and without a data source), their JSON and the stale feed of the set
+    // Then each yields exactly the expected data source and items
+    assertEquals(6, sources.size());
+    sources.forEach(c -> assertTrue(c.right(), c.name() + ": " + c.misses()));
+    assertTrue(ListEvaluation.format(sources).contains("6 of 6 read exactly"), ListEvaluation.format(sources));
   }
 
   @Test
   void everyListedPageIsScored() {
-    // Given the 36 pages of the set (12 + 6 Xinhua, 10 ECNS, 8 generic)
+    // Given the 37 pages of the set (12 + 7 Xinhua, 10 ECNS, 8 generic)
     // When the evaluation has run
     // Then each was scored under its profile
-    assertEquals(36, report.overall().pages());
-    assertEquals(18, report.profile("xinhua").pages());
+    assertEquals(37, report.overall().pages());
+    assertEquals(19, report.profile("xinhua").pages());
     assertEquals(10, report.profile("ecns").pages());
     assertEquals(8, report.profile("generic").pages());
   }

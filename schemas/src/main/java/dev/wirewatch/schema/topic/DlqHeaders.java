@@ -12,7 +12,7 @@ public final class DlqHeaders {
   public static final String TOPIC = "__streams.errors.topic";
   public static final String PARTITION = "__streams.errors.partition";
   public static final String OFFSET = "__streams.errors.offset";
-  /** Which wirewatch stage gave up on the record: classify or sink. */
+  /** Which wirewatch stage gave up on the record: ingest, classify or sink. */
   public static final String STAGE = "wirewatch.stage";
 
   private DlqHeaders() {

@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds publication times in page text, meta values and URLs. Wire times without a zone are Beijing time. */
-final class Dates {
+public final class Dates {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final DateTimeFormatter OUTPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   /** "2024-06-18 20:45:15", "2024/06/18 20:45", "2024年06月18日 20:45", Xinhua's "2024 06/18 20:45:15". */
@@ -85,7 +85,7 @@ final class Dates {
   }
 
   /** The date a URL path carries (Xinhua and ECNS put it there), at midnight Beijing time. */
-  static Optional<OffsetDateTime> inUrl(URI url) {
+  public static Optional<OffsetDateTime> inUrl(URI url) {
     String path = url.getRawPath() == null ? "" : url.getRawPath();
     for (Pattern p : URL_DATES) {
       Matcher m = p.matcher(path);

@@ -8,7 +8,8 @@ import org.jsoup.nodes.Element;
 
 /**
  * Xinhua pages, English (english.news.cn, xinhuanet.com/english) and Chinese (news.cn, xinhuanet.com): title
- * {@code .conTop h1} / {@code span.title} / og:title; time {@code .header-time}, {@code .time}, meta
+ * {@code .conTop h1} / {@code .head-line span.title} (today's Chinese pages, with or without an h1 around it) /
+ * {@code span.title} / og:title; time {@code .header-time}, {@code .time}, meta
  * {@code publishdate}, else the URL (Beijing time, which the page shows without a zone; old pages that also show
  * GMT are converted); body {@code #detailContent}, {@code #detail}, {@code #p-detail} (old pages: {@code #Content}).
  */
@@ -19,15 +20,18 @@ final class XinhuaProfile extends SiteProfile {
     return "xinhua";
   }
 
-  /** 2: photo/video captions, video blocks and bylines dropped (shared furniture rules); dateline without comma. */
+  /**
+   * 2: photo/video captions, video blocks and bylines dropped (shared furniture rules); dateline without comma.
+   * 3: today's Chinese layout named: title in {@code .head-line span.title}, body in {@code span#detailContent}.
+   */
   @Override
   public String version() {
-    return "xinhua/2";
+    return "xinhua/3";
   }
 
   @Override
   public Extraction extract(Document doc, URI url) {
-    String title = firstText(doc, ".conTop h1", ".head-line h1 span.title", "span.title", "h1#title", "#bltitle",
+    String title = firstText(doc, ".conTop h1", ".head-line span.title", "span.title", "h1#title", "#bltitle",
         ".h-title").or(() -> pageTitle(doc)).or(() -> firstText(doc, "h1")).orElse(null);
     OffsetDateTime published = firstSpacedText(doc, ".header-time", ".time", ".h-time", "#pubtime", ".pubtime",
         ".info .h-time").flatMap(Dates::inText)
@@ -35,7 +39,7 @@ final class XinhuaProfile extends SiteProfile {
         .or(() -> metaDate(doc))
         .or(() -> Dates.inUrl(url))
         .orElse(null);
-    Element body = first(doc, "#detailContent", "#detail", "#p-detail", "#Content", "#content", ".article")
+    Element body = first(doc, "span#detailContent", "#detailContent", "#detail", "#p-detail", "#Content", "#content", ".article")
         .orElseGet(() -> Blocks.densest(doc));
     List<String> paragraphs = Blocks.paragraphs(body, title);
     return new Extraction(title, published, dateline(paragraphs), paragraphs);

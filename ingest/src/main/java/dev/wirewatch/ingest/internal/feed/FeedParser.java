@@ -25,7 +25,8 @@ import org.jsoup.Jsoup;
  * Parses RSS 0.9x/1.0/2.0 and Atom feeds with Rome, hardened: a DOCTYPE is refused before parsing (no external
  * entities, no entity expansion, nothing read from disk or network), and the usual faults of real feeds are
  * repaired first (undeclared HTML entities, bare ampersands, a wrong declared encoding). Items without a link
- * fall back to their guid; relative links are resolved against the feed URL.
+ * fall back to their guid; relative links are resolved against the feed URL. An HTML page is refused as such
+ * (not as a DOCTYPE), and a feed cut off in the middle keeps the complete items before the cut.
  */
 public final class FeedParser {
 
@@ -47,6 +48,11 @@ public final class FeedParser {
    * @throws IngestException when the feed is refused or cannot be recovered; the message is one line
    */
   public static ParsedFeed parse(URI feedUrl, byte[] body, String contentType) {
+    if (DocumentSniffer.isHtml(body, contentType)) {
+      throw new IngestException("not a feed: " + feedUrl + " answered with an HTML page"
+          + (contentType == null ? "" : " (" + contentType.split(";", 2)[0].trim() + ")")
+          + "; a list page is read as one when its kind is list or not set");
+    }
     String xml = decode(body, contentType);
     String prolog = prolog(xml);
     if (DOCTYPE.matcher(prolog).find() || ENTITY_DECL.matcher(prolog).find()) {
@@ -54,13 +60,20 @@ public final class FeedParser {
     }
     NestingGuard.check(xml);
     SyndFeed feed;
+    boolean cut = false;
     try {
-      SyndFeedInput input = new SyndFeedInput();
-      input.setAllowDoctypes(false);
-      input.setXmlHealerOn(true);
-      feed = input.build(new StringReader(FeedSanitizer.sanitize(xml)));
+      feed = build(xml);
     } catch (FeedException | IllegalArgumentException e) {
-      throw new IngestException("feed cannot be parsed: " + rootMessage(e), e);
+      java.util.Optional<String> kept = FeedRepair.keepCompleteItems(xml);
+      if (kept.isEmpty()) {
+        throw new IngestException("feed cannot be parsed: " + rootMessage(e), e);
+      }
+      try {
+        feed = build(kept.get());
+        cut = true;
+      } catch (FeedException | IllegalArgumentException again) {
+        throw new IngestException("feed cannot be parsed: " + rootMessage(e), e);
+      }
     }
     List<FeedItem> items = new ArrayList<>();
     int skipped = 0;
@@ -75,7 +88,14 @@ public final class FeedParser {
       items.add(new FeedItem(link.get(), clean(entry.getTitle()), description(entry),
           instant(entry.getPublishedDate()), instant(entry.getUpdatedDate())));
     }
-    return new ParsedFeed(feed.getFeedType(), items, skipped);
+    return new ParsedFeed(feed.getFeedType(), items, skipped, cut);
+  }
+
+  private static SyndFeed build(String xml) throws FeedException {
+    SyndFeedInput input = new SyndFeedInput();
+    input.setAllowDoctypes(false);
+    input.setXmlHealerOn(true);
+    return input.build(new StringReader(FeedSanitizer.sanitize(xml)));
   }
 
   /**

@@ -1,6 +1,8 @@
 package dev.wirewatch.ingest.internal.poll;
 
 import dev.wirewatch.ingest.FeedSource;
+import dev.wirewatch.schema.FeedStatus;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,6 +16,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * 304, or no new or changed item) the factor doubles, up to the cap; a good poll that brings a new or changed
  * item halves it again, back toward the configured interval. Failed polls leave it alone (they have their own
  * back-off). So a quiet feed is asked at most four times less often, and a busy one as often as configured.
+ *
+ * <p>Freshness: the state keeps the newest publication time the source has shown and its {@link SourceHealth}.
+ * A source that answers 404, 410 or 403 on every poll for {@link #GONE_AFTER} is {@code gone}, and from then on
+ * it is polled once per {@link #GONE_INTERVAL}.
  */
 public final class FeedState {
 
@@ -26,8 +32,20 @@ public final class FeedState {
   /** Good polls in a row without anything new before the interval is stretched (again). */
   static final int QUIET_POLLS_TO_STRETCH = 3;
 
+  /** How long a source must answer 404/410/403 on every poll before it counts as gone. */
+  static final Duration GONE_AFTER = Duration.ofDays(1);
+  /** Time between polls of a gone source. */
+  static final Duration GONE_INTERVAL = Duration.ofDays(1);
+
   private final FeedSource source;
   private String etag;
+  private FeedSource.Kind kindSeen;
+  private URI dataSource;
+  private String dataSourceEtag;
+  private String dataSourceLastModified;
+  private Instant newestItemAt;
+  private Instant failingSince;
+  private SourceHealth health;
   private String lastModified;
   private int consecutiveFailures;
   private int stretch = 1;
@@ -65,6 +83,102 @@ public final class FeedState {
         validators(etag, lastModified);
       }
     }
+  }
+
+  /**
+   * Restores what the source's last FeedStatus record knew: validators (of feeds only: a list page answered 304
+   * must have been read by this process to know its data source), the newest item, the run of 404s and the
+   * health, so that a restart neither fetches unchanged feeds in full nor forgets that a source is gone.
+   */
+  public void restore(FeedStatus status) {
+    synchronized (this) {
+      if (!FeedSource.Kind.LIST.label().equals(status.getKind())) {
+        restoreValidators(status.getEtag(), status.getLastModified());
+      }
+      if (newestItemAt == null && status.getNewestItemAt() != null) {
+        newestItemAt = Instant.ofEpochMilli(status.getNewestItemAt());
+      }
+      if (health == null) {
+        health = SourceHealth.ofLabel(status.getState());
+        failingSince = status.getFailingSince() == null ? null : Instant.ofEpochMilli(status.getFailingSince());
+      }
+    }
+  }
+
+  FeedSource.Kind kindSeen() {
+    return kindSeen;
+  }
+
+  void kindSeen(FeedSource.Kind kind) {
+    this.kindSeen = kind;
+  }
+
+  /** The data source the list page named when it was last read, or null. */
+  URI dataSource() {
+    return dataSource;
+  }
+
+  /** Remembers the list page's data source; a new one starts without validators. */
+  void dataSource(URI url) {
+    if (url == null || !url.equals(dataSource)) {
+      dataSourceEtag = null;
+      dataSourceLastModified = null;
+    }
+    dataSource = url;
+  }
+
+  String dataSourceEtag() {
+    return dataSourceEtag;
+  }
+
+  String dataSourceLastModified() {
+    return dataSourceLastModified;
+  }
+
+  void dataSourceValidators(String etag, String lastModified) {
+    this.dataSourceEtag = etag;
+    this.dataSourceLastModified = lastModified;
+  }
+
+  public Instant newestItemAt() {
+    return newestItemAt;
+  }
+
+  /** Keeps the later of the known newest item and {@code publishedAt}. */
+  void sawItem(Instant publishedAt) {
+    if (publishedAt != null && (newestItemAt == null || publishedAt.isAfter(newestItemAt))) {
+      newestItemAt = publishedAt;
+    }
+  }
+
+  /** Start of the current run of 404/410/403 answers, or null. */
+  Instant failingSince() {
+    return failingSince;
+  }
+
+  public SourceHealth health() {
+    return health;
+  }
+
+  /**
+   * Judges the source after a poll and remembers the verdict.
+   *
+   * @param pollOk the source answered and was read (200 or 304)
+   * @param httpStatus the source's answer, or null when none came
+   * @param allTooOld the poll read items and every one was older than the age gate
+   * @return the source's health now
+   */
+  SourceHealth assess(Instant now, boolean pollOk, Integer httpStatus, boolean allTooOld, Duration staleAfter) {
+    if (!pollOk) {
+      boolean goneAnswer = httpStatus != null && (httpStatus == 404 || httpStatus == 410 || httpStatus == 403);
+      failingSince = goneAnswer ? (failingSince == null ? now : failingSince) : null;
+      health = goneAnswer && !now.isBefore(failingSince.plus(GONE_AFTER)) ? SourceHealth.GONE : SourceHealth.FAILING;
+    } else {
+      failingSince = null;
+      boolean quiet = newestItemAt != null && newestItemAt.plus(staleAfter).isBefore(now);
+      health = allTooOld || quiet ? SourceHealth.STALE : SourceHealth.OK;
+    }
+    return health;
   }
 
   public int consecutiveFailures() {
@@ -127,6 +241,12 @@ public final class FeedState {
       delay = retryAfter;
     }
     nextPollAt = now.plus(delay);
+  }
+
+  /** After a poll that found the source gone: asked again once a day, without jitter. */
+  void gone(Instant now) {
+    consecutiveFailures++;
+    nextPollAt = now.plus(GONE_INTERVAL);
   }
 
   private static Duration jittered(Duration d) {

@@ -53,6 +53,9 @@ public final class SeenArticles {
   }
 
   void observed(String feedUrl, String articleId, String fingerprint) {
+    if (feedUrl == null) {
+      return;
+    }
     fingerprints.put(feedUrl + "\u0000" + articleId, fingerprint);
   }
 

@@ -137,4 +137,62 @@ class FeedParserTest {
     assertTrue(e.getMessage().startsWith("feed cannot be parsed: "), e.getMessage());
     assertFalse(e.getMessage().contains("\n"));
   }
+
+  @Test
+  void htmlPageGivenAsFeedIsNamedAsSuchNotAsADoctype() {
+    // Given an HTML page with its DOCTYPE, served as text/html, read as a feed (regression: "declares a DOCTYPE")
+    byte[] page = bytes("extraction-eval/lists/ecns-politics-index.shtml");
+
+    // When / Then
+    IngestException e = assertThrows(IngestException.class,
+        () -> FeedParser.parse(URI.create("https://www.ecns.cn/news/politics/index.shtml"), page, "text/html"));
+    assertTrue(e.getMessage().startsWith("not a feed: https://www.ecns.cn/news/politics/index.shtml answered with an "
+        + "HTML page (text/html)"), e.getMessage());
+    assertFalse(e.getMessage().contains("DOCTYPE"));
+  }
+
+  @Test
+  void sniffingTrustsTheBodyBeforeTheHeader() {
+    byte[] rss = "\uFEFF<?xml version=\"1.0\"?>\n<!-- generated --><rss version=\"2.0\"><channel/></rss>"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] html = "\n  <!doctype html><html><body>x</body></html>".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertFalse(DocumentSniffer.isHtml(rss, "text/html; charset=utf-8"));
+    assertTrue(DocumentSniffer.isHtml(html, "text/xml"));
+    assertTrue(DocumentSniffer.isHtml("<div>x</div>".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/html"));
+    assertFalse(DocumentSniffer.isHtml(new byte[0], null));
+  }
+
+  @Test
+  void truncatedFeedKeepsTheCompleteItemsBeforeTheCut() {
+    // Given an RSS feed cut off in the middle of its third item (regression: the whole feed was lost)
+    String full = new String(bytes("feeds/rss2.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    int secondEnd = full.indexOf("</item>", full.indexOf("</item>") + 1) + "</item>".length();
+    String cut = full.substring(0, secondEnd) + "<item><title>Half an ite";
+
+    // When
+    ParsedFeed feed = FeedParser.parse(URI.create("https://english.news.cn/rss/chinarss.xml"),
+        cut.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/rss+xml");
+
+    // Then both complete items are read and the cut is reported
+    assertTrue(feed.cut());
+    assertEquals(2, feed.items().size());
+    assertEquals("New rail link cuts travel time across western China", feed.items().get(0).title());
+  }
+
+  @Test
+  void truncatedAtomFeedKeepsItsCompleteEntries() {
+    String full = new String(bytes("feeds/atom.xml"), java.nio.charset.StandardCharsets.UTF_8);
+    String cut = full.substring(0, full.indexOf("</entry>") + "</entry>".length()) + "<entry><title>Cut";
+
+    ParsedFeed feed = FeedParser.parse(URI.create("https://blog.example.org/feed.atom"),
+        cut.getBytes(java.nio.charset.StandardCharsets.UTF_8), "application/atom+xml");
+
+    assertTrue(feed.cut());
+    assertEquals(1, feed.items().size());
+  }
+
+  @Test
+  void aCompleteFeedIsNotCut() {
+    assertFalse(parse("rss2.xml", "https://english.news.cn/rss/chinarss.xml").cut());
+  }
 }

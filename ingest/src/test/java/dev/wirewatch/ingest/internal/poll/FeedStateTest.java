@@ -120,4 +120,43 @@ class FeedStateTest {
     assertEquals("\"b\"", state.etag());
     assertNull(state.lastModified());
   }
+
+  @Test
+  void notFoundOnEveryPollForADayIsGoneThenPolledDaily() {
+    // Given a source answering 404
+    FeedState state = new FeedState(FeedSource.of("ecns", "https://www.ecns.cn/rss/gone.xml"));
+    Duration stale = Duration.ofDays(3);
+
+    // When it keeps answering 404 for less than a day, Then it is failing
+    assertEquals(SourceHealth.FAILING, state.assess(NOW, false, 404, false, stale));
+    assertEquals(SourceHealth.FAILING, state.assess(NOW.plus(Duration.ofHours(23)), false, 410, false, stale));
+
+    // When a day has passed since the first 404, Then it is gone, and asked again a day later
+    Instant dayLater = NOW.plus(Duration.ofDays(1));
+    assertEquals(SourceHealth.GONE, state.assess(dayLater, false, 403, false, stale));
+    state.gone(dayLater);
+    assertEquals(dayLater.plus(Duration.ofDays(1)), state.nextPollAt());
+  }
+
+  @Test
+  void anotherFailureBreaksTheRunOfNotFound() {
+    FeedState state = new FeedState(FeedSource.of("ecns", "https://www.ecns.cn/rss/rss.xml"));
+    Duration stale = Duration.ofDays(3);
+    state.assess(NOW, false, 404, false, stale);
+    assertEquals(SourceHealth.FAILING, state.assess(NOW.plus(Duration.ofHours(12)), false, 500, false, stale));
+    assertEquals(SourceHealth.FAILING, state.assess(NOW.plus(Duration.ofHours(25)), false, 404, false, stale));
+  }
+
+  @Test
+  void quietOrAllTooOldIsStale() {
+    FeedState state = new FeedState(FeedSource.of("xinhua", "https://english.news.cn/list/latestnews.htm"));
+    Duration stale = Duration.ofDays(3);
+    state.sawItem(NOW.minus(Duration.ofDays(1)));
+    assertEquals(SourceHealth.OK, state.assess(NOW, true, 200, false, stale));
+    assertEquals(SourceHealth.STALE, state.assess(NOW.plus(Duration.ofDays(3)), true, 304, false, stale));
+    assertEquals(SourceHealth.STALE, state.assess(NOW, true, 200, true, stale));
+    // And an older item does not move the newest back
+    state.sawItem(NOW.minus(Duration.ofDays(9)));
+    assertEquals(NOW.minus(Duration.ofDays(1)), state.newestItemAt());
+  }
 }
