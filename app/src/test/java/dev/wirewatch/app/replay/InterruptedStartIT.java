@@ -68,12 +68,6 @@ class InterruptedStartIT {
           + "  consumer.session.timeout.ms: 6000\n"
           + "data.dir: " + dir.resolve("data") + "\n"
           + "sink:\n  batch.linger: 50ms\n");
-      // One uninterrupted run first, whose classes the killed children then load from a shared archive (faster starts).
-      Path classes = dir.resolve("classes.jsa");
-      Process first = WirewatchProcess.start(dir.resolve("first.log"), jvm("-XX:ArchiveClassesAtExit=" + classes),
-          List.of("run", "--once", "--stage", "classify,sink", "--config", config.toString()));
-      assertTrue(first.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS) && first.exitValue() == 0, () -> tail(dir.resolve("first.log")));
-      List<String> quick = jvm("-XX:SharedArchiveFile=" + classes);
 
       // Given children killed at random moments, each after one more article was archived
       Map<Moment, AtomicInteger> stopped = new HashMap<>();
@@ -86,7 +80,7 @@ class InterruptedStartIT {
         Path log = dir.resolve("child-" + i + ".log");
         String command = i % 4 == 0 ? "replay" : "run";
         Instant launched = Instant.now();
-        Process child = WirewatchProcess.start(log, quick,
+        Process child = WirewatchProcess.start(log, WirewatchProcess.QUICK_START,
             List.of(command, "--once", "--stage", "classify,sink", "--config", config.toString()));
         boolean duringStartUp = random.nextBoolean();
         if (duringStartUp) {
@@ -111,7 +105,7 @@ class InterruptedStartIT {
 
       // When one last replay runs to the end
       Path lastLog = dir.resolve("last.log");
-      Process last = WirewatchProcess.start(lastLog, quick,
+      Process last = WirewatchProcess.start(lastLog, WirewatchProcess.QUICK_START,
           List.of("replay", "--once", "--stage", "classify,sink", "--config", config.toString()));
       assertTrue(last.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS), () -> "last replay finished: " + tail(lastLog));
       assertEquals(0, last.exitValue(), () -> tail(lastLog));
@@ -142,12 +136,6 @@ class InterruptedStartIT {
       assertEquals(expected.mentions(), TopicSnapshot.latestPerKey(Topics.DIALOGUE_MENTIONS, props, LIMIT));
       assertEquals(0, duplicated, "a record that repeats the previous record of its key");
     }
-  }
-
-  private static List<String> jvm(String option) {
-    List<String> options = new java.util.ArrayList<>(WirewatchProcess.QUICK_START);
-    options.add(option);
-    return options;
   }
 
   /** Polls the child's log until it reports RUNNING; false when it ends or takes too long first. */
