@@ -4,6 +4,7 @@ import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.broker.EmbeddedKafka;
 import dev.wirewatch.broker.GroupProgress;
+import dev.wirewatch.broker.HangingTransactions;
 import dev.wirewatch.broker.TopicProvisioner;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
@@ -41,34 +42,28 @@ public final class Pipeline implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
   private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(90);
+  /** How long a stop during start-up waits for the step in progress before it closes what runs. */
+  private static final Duration STOP_WAITS_FOR_START = Duration.ofSeconds(60);
 
   private final WirewatchConfig config;
-  private final EmbeddedKafka broker;
-  private final Map<String, Object> kafkaProps;
-  private final KafkaStreams streams;
-  private final EventSink sink;
-  private final IngestService ingest;
+  private final Options options;
   private final String applicationId;
-  private final ScheduledExecutorService healthReporter;
+  /** Released when {@link #start()} has returned or failed, so that a stop during start-up can wait for it. */
+  private final CountDownLatch startEnded = new CountDownLatch(1);
+  // Set while starting, read by close() from a signal's shutdown hook: guarded by this.
+  private EmbeddedKafka broker;
+  private Map<String, Object> kafkaProps;
+  private KafkaStreams streams;
+  private EventSink sink;
+  private IngestService ingest;
+  private ScheduledExecutorService healthReporter;
+  private boolean starting;
   private boolean closed;
 
-  private Pipeline(WirewatchConfig config, EmbeddedKafka broker, Map<String, Object> kafkaProps, KafkaStreams streams,
-      EventSink sink, IngestService ingest) {
+  private Pipeline(WirewatchConfig config, Options options) {
     this.config = config;
-    this.broker = broker;
-    this.kafkaProps = kafkaProps;
-    this.streams = streams;
-    this.sink = sink;
-    this.ingest = ingest;
+    this.options = options;
     this.applicationId = config.get(Settings.CLASSIFY_APP_ID);
-    this.healthReporter = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "wirewatch-health");
-      t.setDaemon(true);
-      return t;
-    });
-    healthReporter.scheduleWithFixedDelay(() -> HealthFile.write(config.dataDir(),
-        sink == null ? null : sink.health(), streams == null ? "not running here" : streams.state().name()),
-        0, 5, TimeUnit.SECONDS);
   }
 
   /** The stages one process can run; all three by default, one each when scaled out. */
@@ -110,47 +105,109 @@ public final class Pipeline implements AutoCloseable {
     return start(config, Options.defaults());
   }
 
+  /** {@link #create} and {@link #start()} in one step. */
+  public static Pipeline start(WirewatchConfig config, Options options) {
+    return create(config, options).start();
+  }
+
+  /**
+   * A pipeline that has not started anything yet: a command installs its stop handler on it first, so that
+   * a signal at any moment of {@link #start()} closes the Kafka clients started so far cleanly.
+   */
+  public static Pipeline create(WirewatchConfig config, Options options) {
+    return new Pipeline(config, options);
+  }
+
   /**
    * Starts Kafka (if embedded), creates the topics, and starts classify and sink when selected; ingest
-   * waits for {@link #runOnce} or {@link #startIngestLoop}.
+   * waits for {@link #runOnce} or {@link #startIngestLoop}. On failure, or when {@link #close()} is called
+   * meanwhile, what was started is stopped again and the exception is thrown.
    */
-  public static Pipeline start(WirewatchConfig config, Options options) {
-    Set<Stage> stages = options.stages();
-    EmbeddedKafka broker = null;
-    KafkaStreams streams = null;
-    EventSink sink = null;
-    try {
-      Map<String, Object> kafkaProps = new HashMap<>(config.kafkaClientProperties());
-      if (config.embeddedKafka()) {
-        broker = EmbeddedKafka.start(config.dataDir());
-        kafkaProps.putAll(broker.clientProperties());
-      } else {
-        log.info("Using Kafka cluster at {}", kafkaProps.get("bootstrap.servers"));
+  public Pipeline start() {
+    synchronized (this) {
+      if (starting || closed) {
+        throw new IllegalStateException("a pipeline starts once");
       }
-      TopicProvisioner.ensureTopics(kafkaProps, config.integer(Settings.TOPIC_PARTITIONS),
-          (short) config.integer(Settings.TOPIC_REPLICATION));
-
-      options.beforeClassify().accept(Map.copyOf(kafkaProps));
-      if (stages.contains(Stage.CLASSIFY)) {
-        ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
-            : Reextraction.classifier(DialogueClassifier.standard(), null);
-        streams = startClassify(config, kafkaProps, classifier);
-      }
-      if (stages.contains(Stage.SINK)) {
-        sink = new EventSink(Stages.sinkSettings(config), kafkaProps);
-        sink.start();
-      }
-      IngestService ingest = stages.contains(Stage.INGEST)
-          ? new IngestService(Stages.ingestSettings(config), kafkaProps) : null;
-      return new Pipeline(config, broker, kafkaProps, streams, sink, ingest);
-    } catch (RuntimeException e) {
-      closeQuietly(sink, e);
-      if (streams != null) {
-        streams.close(Duration.ofSeconds(30));
-      }
-      closeQuietly(broker, e);
-      throw e;
+      starting = true;
     }
+    try {
+      startStages();
+      return this;
+    } catch (RuntimeException e) {
+      synchronized (this) {
+        closed = true;
+        closeStarted();
+      }
+      throw e;
+    } finally {
+      startEnded.countDown();
+    }
+  }
+
+  private void startStages() {
+    Set<Stage> stages = options.stages();
+    Map<String, Object> props = new HashMap<>(config.kafkaClientProperties());
+    if (config.embeddedKafka()) {
+      EmbeddedKafka started = adopt(EmbeddedKafka.start(config.dataDir()));
+      synchronized (this) {
+        broker = started;
+      }
+      props.putAll(started.clientProperties());
+    } else {
+      log.info("Using Kafka cluster at {}", props.get("bootstrap.servers"));
+    }
+    synchronized (this) {
+      kafkaProps = props;
+    }
+    TopicProvisioner.ensureTopics(props, config.integer(Settings.TOPIC_PARTITIONS),
+        (short) config.integer(Settings.TOPIC_REPLICATION));
+
+    options.beforeClassify().accept(Map.copyOf(props));
+    if (stages.contains(Stage.CLASSIFY)) {
+      ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
+          : Reextraction.classifier(DialogueClassifier.standard(), null);
+      startClassify(props, classifier);
+    }
+    if (stages.contains(Stage.SINK)) {
+      EventSink started = adopt(new EventSink(Stages.sinkSettings(config), props));
+      synchronized (this) {
+        sink = started;
+      }
+      started.start();
+    }
+    if (stages.contains(Stage.INGEST)) {
+      IngestService started = adopt(new IngestService(Stages.ingestSettings(config), props));
+      synchronized (this) {
+        ingest = started;
+      }
+    }
+    startHealthReports();
+  }
+
+  /** Takes a started part over, or closes it at once when the pipeline is being stopped. */
+  private synchronized <T extends AutoCloseable> T adopt(T part) {
+    if (closed) {
+      RuntimeException stopped = new IllegalStateException("stopped while starting");
+      closeQuietly(part, stopped);
+      throw stopped;
+    }
+    return part;
+  }
+
+  private synchronized void startHealthReports() {
+    if (closed) {
+      throw new IllegalStateException("stopped while starting");
+    }
+    EventSink sinkNow = sink;
+    KafkaStreams streamsNow = streams;
+    healthReporter = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "wirewatch-health");
+      t.setDaemon(true);
+      return t;
+    });
+    healthReporter.scheduleWithFixedDelay(() -> HealthFile.write(config.dataDir(),
+        sinkNow == null ? null : sinkNow.health(), streamsNow == null ? "not running here" : streamsNow.state().name()),
+        0, 5, TimeUnit.SECONDS);
   }
 
   /** Polls every feed once, then waits until classify and sink have handled everything produced. */
@@ -180,19 +237,47 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  public Map<String, Object> kafkaProperties() {
+  public synchronized Map<String, Object> kafkaProperties() {
     return Map.copyOf(kafkaProps);
   }
 
+  /**
+   * Stops what runs; callable at any moment, also from a signal's shutdown hook while {@link #start()} is
+   * still going: it then waits for the step in progress (a broker start, an Admin call) to end, so that
+   * every client started so far is closed cleanly instead of being cut off by the JVM's exit.
+   */
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
+  public void close() {
+    boolean waitForStart;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      waitForStart = starting && startEnded.getCount() > 0;
     }
-    closed = true;
-    healthReporter.shutdownNow();
+    if (waitForStart) {
+      try {
+        if (!startEnded.await(STOP_WAITS_FOR_START.toSeconds(), TimeUnit.SECONDS)) {
+          log.warn("Start-up did not stop within {} s; stopping what runs", STOP_WAITS_FOR_START.toSeconds());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    synchronized (this) {
+      closeStarted();
+    }
+  }
+
+  /** Closes each part that runs and forgets it, so that a second call closes nothing twice. */
+  private void closeStarted() {
+    if (healthReporter != null) {
+      healthReporter.shutdownNow();
+    }
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
     closeQuietly(ingest, failure);
+    ingest = null;
     if (streams != null) {
       try {
         // Leave the group at once: a replay can only rewind the application while it has no member.
@@ -202,45 +287,59 @@ public final class Pipeline implements AutoCloseable {
         failure.addSuppressed(e);
       }
     }
+    streams = null;
     closeQuietly(sink, failure);
+    sink = null;
     closeQuietly(broker, failure);
+    broker = null;
     if (failure.getSuppressed().length > 0) {
       log.warn("Pipeline stopped with errors: {}", failure.getSuppressed()[0].getMessage());
     }
   }
 
-  private static KafkaStreams startClassify(WirewatchConfig config, Map<String, Object> kafkaProps,
-      ArchiveClassifier classifier) {
-    Properties props = ClassifyTopology.streamsProperties(kafkaProps, config.get(Settings.CLASSIFY_APP_ID),
-        config.dataDir().resolve("streams"));
+  private void startClassify(Map<String, Object> kafkaProps, ArchiveClassifier classifier) {
+    HangingTransactions.abortOwn(kafkaProps, Stages.classifyTransactions(config));
+    Properties props = ClassifyTopology.streamsProperties(kafkaProps, applicationId, config.dataDir().resolve("streams"));
     // A crashed instance is noticed (and a replay after it can start) within seconds, not the default 45 s.
     props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-    KafkaStreams streams = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
+    KafkaStreams started = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
     CountDownLatch running = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
+    started.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {
         running.countDown();
       }
       log.info("Classify application {} -> {}", before, now);
     });
-    streams.setUncaughtExceptionHandler(e -> {
+    started.setUncaughtExceptionHandler(e -> {
       log.error("Classify stream thread failed; replacing it", e);
       return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
     });
-    streams.start();
+    synchronized (this) {
+      adopt(started);
+      streams = started;
+    }
+    started.start();
+    Instant deadline = Instant.now().plus(STREAMS_START_TIMEOUT);
     try {
-      if (!running.await(STREAMS_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        streams.close(Duration.ofSeconds(10));
-        throw new IllegalStateException("classify application did not reach RUNNING within "
-            + STREAMS_START_TIMEOUT.toSeconds() + " s");
+      // In slices, so that a stop during start-up is not held up for the whole wait.
+      while (!running.await(100, TimeUnit.MILLISECONDS)) {
+        if (isClosed()) {
+          throw new IllegalStateException("stopped while the classify application was starting");
+        }
+        if (Instant.now().isAfter(deadline)) {
+          throw new IllegalStateException("classify application did not reach RUNNING within "
+              + STREAMS_START_TIMEOUT.toSeconds() + " s");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      streams.close(Duration.ofSeconds(10));
       throw new IllegalStateException("interrupted while starting the classify application", e);
     }
-    log.info("Classify application {} running, classifier {}", config.get(Settings.CLASSIFY_APP_ID), classifier.version());
-    return streams;
+    log.info("Classify application {} running, classifier {}", applicationId, classifier.version());
+  }
+
+  private synchronized boolean isClosed() {
+    return closed;
   }
 
   private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {

@@ -3,8 +3,10 @@ package dev.wirewatch.app;
 import dev.wirewatch.app.config.FeedSpec;
 import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.broker.HangingTransactions;
 import dev.wirewatch.ingest.FeedSource;
 import dev.wirewatch.ingest.IngestSettings;
+import dev.wirewatch.schema.topic.Topics;
 import dev.wirewatch.sink.SinkSettings;
 import java.net.URI;
 import java.util.List;
@@ -40,6 +42,16 @@ public final class Stages {
         .withConsumerGroup(config.get(Settings.SINK_GROUP))
         .withBatch(config.integer(Settings.SINK_BATCH_SIZE), config.duration(Settings.SINK_BATCH_LINGER))
         .withRetryBackoff(SinkSettings.DEFAULT_RETRY_BACKOFF, config.duration(Settings.SINK_RETRY_BACKOFF_MAX));
+  }
+
+  /**
+   * What the classify application writes in its transactions, for {@link HangingTransactions}: its input
+   * offsets, its output topics, its internal topics (by its application id) and the shared dead-letter topic.
+   */
+  public static HangingTransactions.Scope classifyTransactions(WirewatchConfig config) {
+    return HangingTransactions.Scope.streamsApplication(config.get(Settings.CLASSIFY_APP_ID),
+        List.of(Topics.RAW_ARTICLES.name()), List.of(Topics.DIALOGUE_MENTIONS.name(), Topics.DIALOGUE_EVENTS.name()),
+        List.of(Topics.DLQ.name()));
   }
 
   private static FeedSource feedSource(FeedSpec feed, WirewatchConfig config) {

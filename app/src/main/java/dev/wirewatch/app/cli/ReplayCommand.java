@@ -55,8 +55,10 @@ final class ReplayCommand extends ConfiguredCommand {
     if (!stages.contains(Pipeline.Stage.CLASSIFY)) {
       throw new UserError("--stage must include classify: the replay is the classifier's");
     }
-    try (ReplayRun replay = ReplayRun.start(config, Pipeline.Options.defaults().withStages(stages), classifier, reextracted, limit);
+    // The stop handler goes in before any Kafka client starts: a signal during start-up closes them cleanly.
+    try (ReplayRun replay = ReplayRun.create(config, Pipeline.Options.defaults().withStages(stages), classifier, reextracted, limit);
         StopOnSignal signal = new StopOnSignal(replay)) {
+      replay.start();
       if (once) {
         replay.pipeline().runOnce(limit);
       } else {

@@ -31,8 +31,10 @@ final class RunCommand extends ConfiguredCommand {
   int run(WirewatchConfig config) throws InterruptedException {
     Duration timeout = WirewatchConfig.parseDuration(drainTimeout, "--drain-timeout");
     Set<Pipeline.Stage> stages = stageOptions.selected(config);
-    try (Pipeline pipeline = Pipeline.start(config, Pipeline.Options.defaults().withStages(stages));
+    // The stop handler goes in before any Kafka client starts: a signal during start-up closes them cleanly.
+    try (Pipeline pipeline = Pipeline.create(config, Pipeline.Options.defaults().withStages(stages));
         StopOnSignal signal = new StopOnSignal(pipeline)) {
+      pipeline.start();
       if (once) {
         String summary = describe(pipeline.runOnce(timeout));
         log.info("One pass done: {}", summary);

@@ -1,8 +1,10 @@
 package dev.wirewatch.app.replay;
 
 import dev.wirewatch.app.Pipeline;
+import dev.wirewatch.app.Stages;
 import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.broker.HangingTransactions;
 import dev.wirewatch.broker.TopicSnapshot;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.schema.DialogueEvent;
@@ -29,41 +31,47 @@ public final class ReplayRun implements AutoCloseable {
 
   private final Pipeline pipeline;
   private final ArchiveClassifier classifier;
-  private final Map<String, DialogueEvent> before;
+  private final AtomicReference<Map<String, DialogueEvent>> before;
   private final Set<String> versionsBefore;
   private final AtomicInteger reextracted;
   private final AtomicLong classified;
-  private final long startedNanos;
-  private final long rewoundNanos;
+  private final AtomicLong rewoundNanos;
+  private long startedNanos;
   private long caughtUpNanos;
 
-  private ReplayRun(Pipeline pipeline, ArchiveClassifier classifier, Map<String, DialogueEvent> before,
-      Set<String> versionsBefore, AtomicInteger reextracted, AtomicLong classified, long startedNanos, long rewoundNanos) {
+  private ReplayRun(Pipeline pipeline, ArchiveClassifier classifier, AtomicReference<Map<String, DialogueEvent>> before,
+      Set<String> versionsBefore, AtomicInteger reextracted, AtomicLong classified, AtomicLong rewoundNanos) {
     this.pipeline = pipeline;
     this.classifier = classifier;
     this.before = before;
     this.versionsBefore = versionsBefore;
     this.reextracted = reextracted;
     this.classified = classified;
-    this.startedNanos = startedNanos;
     this.rewoundNanos = rewoundNanos;
   }
 
+  /** {@link #create} and {@link #start()} in one step. */
+  public static ReplayRun start(WirewatchConfig config, Pipeline.Options options, ArchiveClassifier classifier,
+      AtomicInteger reextracted, Duration limit) {
+    return create(config, options, classifier, reextracted, limit).start();
+  }
+
   /**
-   * Starts the pipeline for a replay.
+   * A replay that has not started anything yet (so that a stop handler can be installed on it first).
    *
    * @param options stages to run (the classifier in them is replaced by {@code classifier})
    * @param reextracted the counter {@code classifier}'s refresh increments, or null
    */
-  public static ReplayRun start(WirewatchConfig config, Pipeline.Options options, ArchiveClassifier classifier,
+  public static ReplayRun create(WirewatchConfig config, Pipeline.Options options, ArchiveClassifier classifier,
       AtomicInteger reextracted, Duration limit) {
     AtomicReference<Map<String, DialogueEvent>> before = new AtomicReference<>();
     Set<String> versions = new TreeSet<>();
     String applicationId = config.get(Settings.CLASSIFY_APP_ID);
-    long started = System.nanoTime();
     AtomicLong rewound = new AtomicLong();
     AtomicLong classified = new AtomicLong();
-    Pipeline pipeline = Pipeline.start(config, options.withClassifier(classifier.counting(classified)).beforeClassify(props -> {
+    Pipeline pipeline = Pipeline.create(config, options.withClassifier(classifier.counting(classified)).beforeClassify(props -> {
+      // Before anything reads or rewinds: an open transaction nobody will finish would stall both.
+      HangingTransactions.abortOwn(props, Stages.classifyTransactions(config));
       before.set(TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit));
       TopicSnapshot.latestPerKey(Topics.DIALOGUE_MENTIONS, props, limit).values()
           .forEach(m -> versions.add(m.getClassifierVersion()));
@@ -71,8 +79,15 @@ public final class ReplayRun implements AutoCloseable {
       log.info("Replay: classify application {} rewound to the start of {}", applicationId, Topics.RAW_ARTICLES.name());
       rewound.set(System.nanoTime());
     }));
-    return new ReplayRun(pipeline, classifier, before.get(), versions, reextracted == null ? new AtomicInteger() : reextracted,
-        classified, started, rewound.get());
+    return new ReplayRun(pipeline, classifier, before, versions, reextracted == null ? new AtomicInteger() : reextracted,
+        classified, rewound);
+  }
+
+  /** Starts the pipeline for the replay: the classify application rewound, then every selected stage. */
+  public ReplayRun start() {
+    startedNanos = System.nanoTime();
+    pipeline.start();
+    return this;
   }
 
   public Pipeline pipeline() {
@@ -85,7 +100,7 @@ public final class ReplayRun implements AutoCloseable {
     caughtUpNanos = System.nanoTime();
     Map<String, Object> props = pipeline.kafkaProperties();
     Map<String, DialogueEvent> after = TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, limit);
-    ReplayReport report = ReplayReport.compare(before, after, classifier.version(), versionsBefore,
+    ReplayReport report = ReplayReport.compare(before.get(), after, classifier.version(), versionsBefore,
         classified.get(), reextracted.get());
     log.info("{} in {} s", report.summaryLine(), String.format("%.1f", elapsedSeconds()));
     return report;
@@ -98,7 +113,7 @@ public final class ReplayRun implements AutoCloseable {
 
   /** From the classifier's start at the beginning of the archive until it and the sink had caught up. */
   public double processingSeconds() {
-    return (caughtUpNanos - rewoundNanos) / 1e9;
+    return (caughtUpNanos - rewoundNanos.get()) / 1e9;
   }
 
   @Override

@@ -1,16 +1,21 @@
 package dev.wirewatch.app.replay;
 
 import dev.wirewatch.schema.RawArticle;
+import dev.wirewatch.schema.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * A synthetic archive for replay tests: wire-style reports of dialogue rounds (two reports per round, one
@@ -66,6 +71,17 @@ final class ArchiveFixtures {
       articles.add(article("news-" + i, "xinhua", day, "News item " + i, "BEIJING, " + monthDay(day) + " (Xinhua)", text));
     }
     return articles;
+  }
+
+  /** Archives the articles on {@code raw-articles}, keyed by article id, and waits until they are written. */
+  static void produce(Map<String, Object> clientProps, List<RawArticle> articles) {
+    Map<String, Object> props = new HashMap<>(clientProps);
+    props.put("enable.idempotence", true);
+    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props,
+        Topics.RAW_ARTICLES.keySerde().serializer(), Topics.RAW_ARTICLES.valueSerde().serializer())) {
+      articles.forEach(a -> producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), a.getArticleId(), a)));
+      producer.flush();
+    }
   }
 
   /** A later article for the live-ingestion part of a test. */

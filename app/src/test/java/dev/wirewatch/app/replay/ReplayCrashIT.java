@@ -12,21 +12,16 @@ import dev.wirewatch.broker.TopicSnapshot;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.schema.DialogueEvent;
-import dev.wirewatch.schema.RawArticle;
 import dev.wirewatch.schema.topic.Topics;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,7 +50,7 @@ class ReplayCrashIT {
       DialogueClassifier older = DialogueClassifier.withResources(Map.of("counterparts.tsv",
           DialogueClassifier.shippedResource("counterparts.tsv").lines().filter(l -> !l.startsWith("CH\t"))
               .collect(Collectors.joining("\n", "", "\n"))));
-      produce(props, ArchiveFixtures.archive(280, 1200, 7));
+      ArchiveFixtures.produce(props, ArchiveFixtures.archive(280, 1200, 7));
       WirewatchConfig wirewatch = WirewatchConfig.load(config, Map.of(), Map.of(), null);
       try (Pipeline pipeline = Pipeline.start(wirewatch, Pipeline.Options.defaults()
           .withStages(EnumSet.of(Pipeline.Stage.CLASSIFY, Pipeline.Stage.SINK)).withClassifier(ArchiveClassifier.of(older)))) {
@@ -102,23 +97,8 @@ class ReplayCrashIT {
   }
 
   private Process wirewatch(Path config, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "dev.wirewatch.app.cli.Main"));
-    command.addAll(List.of(args));
+    List<String> command = new java.util.ArrayList<>(List.of(args));
     command.addAll(List.of("--config", config.toString()));
-    File log = dir.resolve("replay.log").toFile();
-    return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
-  }
-
-  private static void produce(Map<String, Object> clientProps, List<RawArticle> articles) {
-    Map<String, Object> props = new HashMap<>(clientProps);
-    props.put("enable.idempotence", true);
-    try (KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props,
-        Topics.RAW_ARTICLES.keySerde().serializer(), Topics.RAW_ARTICLES.valueSerde().serializer())) {
-      articles.forEach(a -> producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), a.getArticleId(), a)));
-      producer.flush();
-    }
+    return WirewatchProcess.start(dir.resolve("replay.log"), List.of(), command);
   }
 }

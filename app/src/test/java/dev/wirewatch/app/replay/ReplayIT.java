@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.wirewatch.app.Pipeline;
-import dev.wirewatch.app.Stages;
 import dev.wirewatch.app.config.WirewatchConfig;
 import dev.wirewatch.broker.EmbeddedKafka;
 import dev.wirewatch.broker.TopicProvisioner;
@@ -15,17 +13,13 @@ import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.schema.DialogueEvent;
 import dev.wirewatch.schema.RawArticle;
-import dev.wirewatch.schema.json.AvroJson;
 import dev.wirewatch.schema.topic.Topics;
-import dev.wirewatch.sink.EventQuery;
-import dev.wirewatch.sink.EventStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -99,7 +93,7 @@ class ReplayIT {
     Map<String, DialogueEvent> events = TopicSnapshot.latestPerKey(Topics.DIALOGUE_EVENTS, props, LIMIT);
     assertEquals(expected.events().keySet(), events.keySet());
     expected.events().forEach((id, e) -> assertEquals(List.of(), ReplayReport.differingFields(e, events.get(id)), id));
-    assertEquals(json(events), stored(config));
+    assertEquals(StoredEvents.json(events), StoredEvents.stored(config));
     assertEquals(planned.report().retracted(), report.retracted(), "the real run retracts what the dry run said");
     int untouched = 0;
     for (Map.Entry<String, DialogueEvent> e : events.entrySet()) {
@@ -136,19 +130,6 @@ class ReplayIT {
         producer.send(new ProducerRecord<>(Topics.RAW_ARTICLES.name(), article.getArticleId(), article));
       }
       producer.flush();
-    }
-  }
-
-  private static Map<String, ObjectNode> json(Map<String, DialogueEvent> events) {
-    Map<String, ObjectNode> json = new TreeMap<>();
-    events.forEach((id, e) -> json.put(id, AvroJson.toJson(e)));
-    return json;
-  }
-
-  private static Map<String, ObjectNode> stored(WirewatchConfig config) {
-    try (EventStore store = EventStore.open(Stages.sinkSettings(config))) {
-      return store.query(new EventQuery(null, null, null, null)).stream()
-          .collect(Collectors.toMap(e -> e.path("eventId").asText(), e -> e, (a, b) -> a, TreeMap::new));
     }
   }
 
