@@ -1,4 +1,4 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * every character, and most sentences contain none of a rule's words. When a regex has an alternative without a
  * literal start the gate lets everything through, so it never hides a match.
  */
-final class Gate {
+public final class Gate {
 
   private static final Gate OPEN = new Gate(null, null);
 
@@ -22,7 +22,7 @@ final class Gate {
     this.wordStart = wordStart;
   }
 
-  static Gate of(String regex) {
+  public static Gate of(String regex) {
     List<String> prefixes = new ArrayList<>();
     List<Boolean> wordStart = new ArrayList<>();
     return collect(regex, prefixes, wordStart, false) ? new Gate(List.copyOf(prefixes), List.copyOf(wordStart)) : OPEN;
@@ -37,7 +37,7 @@ final class Gate {
   }
 
   /** A word character as {@code \b} sees it. */
-  static boolean isWordChar(char c) {
+  public static boolean isWordChar(char c) {
     return c == '_' || Character.isLetterOrDigit(c);
   }
 
@@ -47,7 +47,7 @@ final class Gate {
   }
 
   /** False only when no match of the regex can start in {@code lower[from, to)}; {@code lower} is the text lower-cased char by char. */
-  boolean mayMatch(String lower, int from, int to) {
+  public boolean mayMatch(String lower, int from, int to) {
     if (prefixes == null) {
       return true;
     }
@@ -61,13 +61,13 @@ final class Gate {
   }
 
   /** Whether {@code word} lies wholly in {@code s[from, to)}: the first hit of the vectorised indexOf at or after {@code from} decides. */
-  static boolean containsWithin(String s, String word, int from, int to) {
+  public static boolean containsWithin(String s, String word, int from, int to) {
     int at = s.indexOf(word, from);
     return at >= 0 && at + word.length() <= to;
   }
 
   /** Lower-cases char by char, so offsets stay those of the original text. */
-  static String lower(String text) {
+  public static String lower(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = Character.toLowerCase(chars[i]);
