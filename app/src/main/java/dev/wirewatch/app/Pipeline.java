@@ -8,28 +8,21 @@ import dev.wirewatch.broker.HangingTransactions;
 import dev.wirewatch.broker.TopicProvisioner;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
-import dev.wirewatch.classify.streams.ClassifyTopology;
+import dev.wirewatch.classify.streams.ClassifyService;
 import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.PollSummary;
-import dev.wirewatch.schema.topic.Topics;
 import dev.wirewatch.sink.EventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-  private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(90);
   /** How long a stop during start-up waits for the step in progress before it closes what runs. */
   private static final Duration STOP_WAITS_FOR_START = Duration.ofSeconds(60);
 
@@ -53,7 +45,7 @@ public final class Pipeline implements AutoCloseable {
   // Set while starting, read by close() from a signal's shutdown hook: guarded by this.
   private EmbeddedKafka broker;
   private Map<String, Object> kafkaProps;
-  private KafkaStreams streams;
+  private ClassifyService classify;
   private EventSink sink;
   private IngestService ingest;
   private ScheduledExecutorService healthReporter;
@@ -199,14 +191,14 @@ public final class Pipeline implements AutoCloseable {
       throw new IllegalStateException("stopped while starting");
     }
     EventSink sinkNow = sink;
-    KafkaStreams streamsNow = streams;
+    ClassifyService classifyNow = classify;
     healthReporter = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "wirewatch-health");
       t.setDaemon(true);
       return t;
     });
     healthReporter.scheduleWithFixedDelay(() -> HealthFile.write(config.dataDir(),
-        sinkNow == null ? null : sinkNow.health(), streamsNow == null ? "not running here" : streamsNow.state().name()),
+        sinkNow == null ? null : sinkNow.health(), classifyNow == null ? "not running here" : classifyNow.state()),
         0, 5, TimeUnit.SECONDS);
   }
 
@@ -227,10 +219,8 @@ public final class Pipeline implements AutoCloseable {
   /** Waits until the classifier has consumed all input and the sink has stored every event. */
   public void awaitDrained(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    if (streams != null) {
-      // The classifier's input: the archive and its own repartition topics.
-      GroupProgress.awaitCaughtUp(kafkaProps, applicationId, topic -> topic.equals(Topics.RAW_ARTICLES.name())
-          || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")), Duration.between(Instant.now(), deadline));
+    if (classify != null) {
+      GroupProgress.awaitCaughtUp(kafkaProps, classify.applicationId(), classify.inputTopics(), Duration.between(Instant.now(), deadline));
     }
     if (sink != null && !sink.drain(Duration.between(Instant.now(), deadline))) {
       throw new IllegalStateException("sink has not stored every event in time: " + sink.health());
@@ -278,16 +268,8 @@ public final class Pipeline implements AutoCloseable {
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
     closeQuietly(ingest, failure);
     ingest = null;
-    if (streams != null) {
-      try {
-        // Leave the group at once: a replay can only rewind the application while it has no member.
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-      } catch (RuntimeException e) {
-        failure.addSuppressed(e);
-      }
-    }
-    streams = null;
+    closeQuietly(classify, failure);
+    classify = null;
     closeQuietly(sink, failure);
     sink = null;
     closeQuietly(broker, failure);
@@ -298,48 +280,14 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private void startClassify(Map<String, Object> kafkaProps, ArchiveClassifier classifier) {
-    HangingTransactions.abortOwn(kafkaProps, Stages.classifyTransactions(config));
-    Properties props = ClassifyTopology.streamsProperties(kafkaProps, applicationId, config.dataDir().resolve("streams"));
-    // A crashed instance is noticed (and a replay after it can start) within seconds, not the default 45 s.
-    props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-    KafkaStreams started = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
-    CountDownLatch running = new CountDownLatch(1);
-    started.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-      log.info("Classify application {} -> {}", before, now);
-    });
-    started.setUncaughtExceptionHandler(e -> {
-      log.error("Classify stream thread failed; replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
+    // Before any Streams client exists: abort what an interrupted run of this application left open.
+    ClassifyService service = adopt(new ClassifyService(kafkaProps, applicationId, config.dataDir().resolve("streams"), classifier,
+        (props, id) -> HangingTransactions.abortOwn(props, Stages.classifyTransactions(config))));
     synchronized (this) {
-      adopt(started);
-      streams = started;
+      classify = service;
     }
-    started.start();
-    Instant deadline = Instant.now().plus(STREAMS_START_TIMEOUT);
-    try {
-      // In slices, so that a stop during start-up is not held up for the whole wait.
-      while (!running.await(100, TimeUnit.MILLISECONDS)) {
-        if (isClosed()) {
-          throw new IllegalStateException("stopped while the classify application was starting");
-        }
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("classify application did not reach RUNNING within "
-              + STREAMS_START_TIMEOUT.toSeconds() + " s");
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while starting the classify application", e);
-    }
-    log.info("Classify application {} running, classifier {}", applicationId, classifier.version());
-  }
-
-  private synchronized boolean isClosed() {
-    return closed;
+    // A close() from here on stops the start-up too (ClassifyService.close is not held up by start()).
+    service.start();
   }
 
   private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {

@@ -1,5 +1,8 @@
 package dev.wirewatch.classify.internal;
 
+import dev.wirewatch.classify.internal.match.Gate;
+import dev.wirewatch.classify.internal.match.Rule;
+import dev.wirewatch.classify.internal.match.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,6 +82,20 @@ public final class CoChairs {
   }
 
   /**
+   * Co-chairs of a round told in {@code sentences}: those of the first sentence that names co-chairs, else the heads of
+   * delegation.
+   */
+  public List<Found> ofRound(String text, String lower, List<Text.Sentence> sentences, String counterpart) {
+    for (Text.Sentence sentence : sentences) {
+      List<Found> found = find(text, lower, sentence, counterpart);
+      if (!found.isEmpty()) {
+        return found;
+      }
+    }
+    return delegationLeaders(text, sentences, counterpart);
+  }
+
+  /**
    * Co-chairs named in one sentence, sides resolved; {@code text} is the whole body for title look-ups and
    * {@code lower} its {@link Gate#lower} form.
    */
@@ -91,9 +108,9 @@ public final class CoChairs {
     if (!chair && !ls.contains("delegations") && !s.contains("主持")) {
       return List.of();
     }
-    int[] by = chair || s.indexOf('由') >= 0 ? CHAIRED_BY.find(text, lower, sentence.start(), sentence.end()) : null;
-    if (by != null && !(by[1] - by[0] == 1 && text.charAt(by[0]) == '由')) {
-      int from = by[1] - sentence.start();
+    Span by = chair || s.indexOf('由') >= 0 ? CHAIRED_BY.find(text, lower, sentence.start(), sentence.end()) : null;
+    if (by != null && !(by.end() - by.start() == 1 && text.charAt(by.start()) == '由')) {
+      int from = by.end() - sentence.start();
       int to = listEnd(s, from);
       parseList(text, sentence.start() + from, sentence.start() + to, found);
     } else if (chair && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {

@@ -1,5 +1,7 @@
 package dev.wirewatch.classify.internal;
 
+import dev.wirewatch.classify.internal.match.Gate;
+import dev.wirewatch.classify.internal.match.Rule;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;

@@ -14,6 +14,10 @@ final class Ordinals {
   private static final String[] TENS = {"twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet"};
   private static final Map<String, Integer> VALUES = build();
 
+  /** An ordinal in text: {@code [start, end)}, its value, and whether it is spelled out ("fifteenth", not "15th"). */
+  record Found(int start, int end, int value, boolean spelled) {
+  }
+
   private Ordinals() {
   }
 
@@ -38,9 +42,9 @@ final class Ordinals {
 
   /**
    * The next ordinal in {@code s[from, to)} on word boundaries: "39th", "fifteenth", "thirty-ninth", "thirty ninth";
-   * not "first-time", "first since", "fifth anniversary". Returns {start, end, value, 1 when spelled out else 0}.
+   * not "first-time", "first since", "fifth anniversary".
    */
-  static int[] next(String s, int from, int to) {
+  static Found next(String s, int from, int to) {
     int i = from;
     while (i < to) {
       char c = s.charAt(i);
@@ -52,8 +56,8 @@ final class Ordinals {
       while (end < to && isWord(s.charAt(end))) {
         end++;
       }
-      int[] hit = at(s, i, end, to);
-      if (hit != null && !followedByExclusion(s, hit[1], to)) {
+      Found hit = at(s, i, end, to);
+      if (hit != null && !followedByExclusion(s, hit.end(), to)) {
         return hit;
       }
       i = end;
@@ -61,7 +65,7 @@ final class Ordinals {
     return null;
   }
 
-  private static int[] at(String s, int start, int end, int to) {
+  private static Found at(String s, int start, int end, int to) {
     int len = end - start;
     if (Character.isDigit(s.charAt(start))) {
       int d = start;
@@ -71,7 +75,7 @@ final class Ordinals {
       if (d - start <= 3 && end - d == 2) {
         String suffix = s.substring(d, end).toLowerCase(Locale.ROOT);
         if (suffix.equals("st") || suffix.equals("nd") || suffix.equals("rd") || suffix.equals("th")) {
-          return new int[] {start, end, Integer.parseInt(s.substring(start, d)), 0};
+          return new Found(start, end, Integer.parseInt(s.substring(start, d)), false);
         }
       }
       return null;
@@ -95,11 +99,11 @@ final class Ordinals {
       }
       Integer v = VALUES.get(word + s.charAt(end) + s.substring(end + 1, e2).toLowerCase(Locale.ROOT));
       if (v != null) {
-        return new int[] {start, e2, v, 1};
+        return new Found(start, e2, v, true);
       }
     }
     Integer v = VALUES.get(word);
-    return v == null ? null : new int[] {start, end, v, 1};
+    return v == null ? null : new Found(start, end, v, true);
   }
 
   private static boolean followedByExclusion(String s, int at, int to) {

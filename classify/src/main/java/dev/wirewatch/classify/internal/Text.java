@@ -1,5 +1,6 @@
 package dev.wirewatch.classify.internal;
 
+import dev.wirewatch.classify.internal.match.Gate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,6 @@
 package dev.wirewatch.classify.internal;
 
+import dev.wirewatch.classify.internal.match.Gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

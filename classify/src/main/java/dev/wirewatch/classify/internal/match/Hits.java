@@ -1,4 +1,4 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,23 +11,23 @@ import java.util.Map;
  * start words once per sentence; here each start word is searched for once per occurrence. Not thread-safe: one
  * instance per classification.
  */
-final class Hits {
+public final class Hits {
 
-  private static final int[][] NONE = new int[0][];
+  private static final Span[] NONE = new Span[0];
 
   private final String body;
   private final String lower;
   /** Matches of the index's rules by rule id; of other rules by rule. */
-  private final int[][][] byId;
-  private final Map<Rule, int[][]> byRule = new IdentityHashMap<>();
+  private final Span[][] byId;
+  private final Map<Rule, Span[]> byRule = new IdentityHashMap<>();
   private final PrefixIndex index;
   private long[][] occurrences;
 
-  Hits(String body, String lower, PrefixIndex index) {
+  public Hits(String body, String lower, PrefixIndex index) {
     this.body = body;
     this.lower = lower;
     this.index = index;
-    this.byId = new int[index.size()][][];
+    this.byId = new Span[index.size()][];
   }
 
   private long[][] occurrences() {
@@ -37,12 +37,12 @@ final class Hits {
     return occurrences;
   }
 
-  private int[][] all(Rule rule) {
+  private Span[] all(Rule rule) {
     int id = index.id(rule);
-    int[][] found = id >= 0 ? byId[id] : byRule.get(rule);
+    Span[] found = id >= 0 ? byId[id] : byRule.get(rule);
     if (found == null) {
-      List<int[]> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
-      found = list.isEmpty() ? NONE : list.toArray(new int[0][]);
+      List<Span> list = id >= 0 ? rule.findAll(body, occurrences()[id]) : rule.findAll(body, lower, 0, body.length());
+      found = list.isEmpty() ? NONE : list.toArray(NONE);
       if (id >= 0) {
         byId[id] = found;
       } else {
@@ -53,10 +53,10 @@ final class Hits {
   }
 
   /** The first match lying wholly in {@code [from, to)}, or null. */
-  int[] first(Rule rule, int from, int to) {
-    int[][] all = all(rule);
-    for (int i = lowerBound(all, from); i < all.length && all[i][0] < to; i++) {
-      if (all[i][1] <= to) {
+  public Span first(Rule rule, int from, int to) {
+    Span[] all = all(rule);
+    for (int i = lowerBound(all, from); i < all.length && all[i].start() < to; i++) {
+      if (all[i].end() <= to) {
         return all[i];
       }
     }
@@ -64,11 +64,11 @@ final class Hits {
   }
 
   /** Every match lying wholly in {@code [from, to)}, in text order; read-only when empty. */
-  List<int[]> in(Rule rule, int from, int to) {
-    int[][] all = all(rule);
-    List<int[]> out = List.of();
-    for (int i = lowerBound(all, from); i < all.length && all[i][0] < to; i++) {
-      if (all[i][1] <= to) {
+  public List<Span> in(Rule rule, int from, int to) {
+    Span[] all = all(rule);
+    List<Span> out = List.of();
+    for (int i = lowerBound(all, from); i < all.length && all[i].start() < to; i++) {
+      if (all[i].end() <= to) {
         if (out.isEmpty()) {
           out = new ArrayList<>(2);
         }
@@ -78,12 +78,12 @@ final class Hits {
     return out;
   }
 
-  private static int lowerBound(int[][] all, int from) {
+  private static int lowerBound(Span[] all, int from) {
     int lo = 0;
     int hi = all.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (all[mid][0] < from) {
+      if (all[mid].start() < from) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -1,4 +1,4 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Locale;
  * every character, and most sentences contain none of a rule's words. When a regex has an alternative without a
  * literal start the gate lets everything through, so it never hides a match.
  */
-final class Gate {
+public final class Gate {
 
   private static final Gate OPEN = new Gate(null, null);
 
@@ -22,7 +22,7 @@ final class Gate {
     this.wordStart = wordStart;
   }
 
-  static Gate of(String regex) {
+  public static Gate of(String regex) {
     List<String> prefixes = new ArrayList<>();
     List<Boolean> wordStart = new ArrayList<>();
     return collect(regex, prefixes, wordStart, false) ? new Gate(List.copyOf(prefixes), List.copyOf(wordStart)) : OPEN;
@@ -37,7 +37,7 @@ final class Gate {
   }
 
   /** A word character as {@code \b} sees it. */
-  static boolean isWordChar(char c) {
+  public static boolean isWordChar(char c) {
     return c == '_' || Character.isLetterOrDigit(c);
   }
 
@@ -47,7 +47,7 @@ final class Gate {
   }
 
   /** False only when no match of the regex can start in {@code lower[from, to)}; {@code lower} is the text lower-cased char by char. */
-  boolean mayMatch(String lower, int from, int to) {
+  public boolean mayMatch(String lower, int from, int to) {
     if (prefixes == null) {
       return true;
     }
@@ -61,13 +61,13 @@ final class Gate {
   }
 
   /** Whether {@code word} lies wholly in {@code s[from, to)}: the first hit of the vectorised indexOf at or after {@code from} decides. */
-  static boolean containsWithin(String s, String word, int from, int to) {
+  public static boolean containsWithin(String s, String word, int from, int to) {
     int at = s.indexOf(word, from);
     return at >= 0 && at + word.length() <= to;
   }
 
   /** Lower-cases char by char, so offsets stay those of the original text. */
-  static String lower(String text) {
+  public static String lower(String text) {
     char[] chars = text.toCharArray();
     for (int i = 0; i < chars.length; i++) {
       chars[i] = Character.toLowerCase(chars[i]);
@@ -192,36 +192,17 @@ final class Gate {
     }
   }
 
-  private static List<String> splitTopLevel(String regex) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int start = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        parts.add(regex.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(regex.substring(start));
-    return parts;
+  /** Receives the structural characters of a regex: '(', ')' and '|' outside escapes and character classes. */
+  private interface Structure {
+    /** {@code depth} is the group depth after {@code c}; true stops the walk at {@code at}. */
+    boolean stopAt(int at, char c, int depth);
   }
 
-  private static int groupEnd(String s, int open) {
+  /** Walks {@code s} from {@code from}; the index where {@code structure} stopped, or -1. */
+  private static int walk(String s, int from, Structure structure) {
     int depth = 0;
     boolean inClass = false;
-    for (int i = open; i < s.length(); i++) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {
         i++;
@@ -229,15 +210,36 @@ final class Gate {
         inClass = c != ']';
       } else if (c == '[') {
         inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
+      } else if (c == '(' || c == ')' || c == '|') {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (structure.stopAt(i, c, depth)) {
           return i;
         }
       }
     }
     return -1;
+  }
+
+  private static List<String> splitTopLevel(String regex) {
+    List<Integer> bars = new ArrayList<>();
+    walk(regex, 0, (at, c, depth) -> {
+      if (c == '|' && depth == 0) {
+        bars.add(at);
+      }
+      return false;
+    });
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int bar : bars) {
+      parts.add(regex.substring(start, bar));
+      start = bar + 1;
+    }
+    parts.add(regex.substring(start));
+    return parts;
+  }
+
+  /** The index of the ')' closing the group opened at {@code open}, or -1. */
+  private static int groupEnd(String s, int open) {
+    return walk(s, open, (at, c, depth) -> c == ')' && depth == 0);
   }
 }

@@ -1,4 +1,4 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class Rule {
   record IndexSlot(PrefixIndex index, int id) {
   }
 
-  Rule(Pattern pattern) {
+  public Rule(Pattern pattern) {
     this.pattern = pattern;
     this.gate = Gate.of(pattern.pattern());
     List<String> leafRegexes = new ArrayList<>();
@@ -91,7 +91,7 @@ public final class Rule {
    * A rule whose every match starts with one of {@code starts} (lower-case literals), for regexes whose start
    * {@link Gate} cannot read (an optional leading group).
    */
-  Rule(Pattern pattern, List<String> starts) {
+  public Rule(Pattern pattern, List<String> starts) {
     this.pattern = pattern;
     this.gate = null;
     this.prefixes = List.copyOf(starts);
@@ -122,12 +122,12 @@ public final class Rule {
   }
 
   /** Receives the matcher positioned on each match, in order. */
-  interface MatchHandler {
+  public interface MatchHandler {
     void onMatch(Matcher m);
   }
 
   /** Calls {@code handler} for every match in {@code text[from, to)}, as {@link #findAll} would find them. */
-  void forEach(String text, String lower, int from, int to, MatchHandler handler) {
+  public void forEach(String text, String lower, int from, int to, MatchHandler handler) {
     Matcher m = pattern.matcher(text);
     m.useTransparentBounds(true).useAnchoringBounds(false);
     if (prefixes == null) {
@@ -191,14 +191,14 @@ public final class Rule {
     return pattern;
   }
 
-  /** First match {start, end} in {@code text[from, to)}, or null; {@code lower} is {@link Gate#lower} of text. */
-  public int[] find(String text, String lower, int from, int to) {
-    List<int[]> all = scan(text, lower, from, to, true);
+  /** First match in {@code text[from, to)}, or null; {@code lower} is {@link Gate#lower} of text. */
+  public Span find(String text, String lower, int from, int to) {
+    List<Span> all = scan(text, lower, from, to, true);
     return all.isEmpty() ? null : all.get(0);
   }
 
   /** Every match in {@code text[from, to)}. */
-  public List<int[]> findAll(String text, String lower, int from, int to) {
+  public List<Span> findAll(String text, String lower, int from, int to) {
     return scan(text, lower, from, to, false);
   }
 
@@ -208,22 +208,22 @@ public final class Rule {
   }
 
   /** Every match in the whole {@code text}, given the occurrences of the start words from a {@link PrefixIndex}. */
-  List<int[]> findAll(String text, long[] occurrences) {
+  List<Span> findAll(String text, long[] occurrences) {
     return scan(text, null, 0, text.length(), false, occurrences);
   }
 
-  private List<int[]> scan(String text, String lower, int from, int to, boolean firstOnly) {
+  private List<Span> scan(String text, String lower, int from, int to, boolean firstOnly) {
     return scan(text, lower, from, to, firstOnly, null);
   }
 
-  private List<int[]> scan(String text, String lower, int from, int to, boolean firstOnly, long[] known) {
-    List<int[]> out = new ArrayList<>();
+  private List<Span> scan(String text, String lower, int from, int to, boolean firstOnly, long[] known) {
+    List<Span> out = new ArrayList<>();
     if (prefixes == null) {
       Matcher m = pattern.matcher(text);
       m.useTransparentBounds(true).useAnchoringBounds(false);
       m.region(from, to);
       while (m.find()) {
-        out.add(new int[] {m.start(), m.end()});
+        out.add(new Span(m.start(), m.end()));
         if (firstOnly) {
           break;
         }
@@ -259,7 +259,7 @@ public final class Rule {
         end = leafMatch(text, at, to, occ, idx, group, leafMatchers);
       }
       if (end >= 0) {
-        out.add(new int[] {at, end});
+        out.add(new Span(at, end));
         if (firstOnly) {
           break;
         }

@@ -1,4 +1,4 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -10,10 +10,14 @@ import java.util.Map;
  * by its first two characters (one table probe) instead of calling {@code indexOf} once per start word of every rule.
  * Immutable once built; {@link #scan} allocates only its result and a copy of the text's chars.
  */
-final class PrefixIndex {
+public final class PrefixIndex {
 
   /** A start word and every (rule id, index of the word among that rule's start words) that has it. */
   private record Entry(String word, int[] rules, int[] ks) {
+  }
+
+  /** One rule's use of a start word: the rule's id and the word's index among its start words. */
+  private record Use(int rule, int k) {
   }
 
   /** A trie node: children by character (ASCII in an array, others in a sorted array), and the word ending here. */
@@ -100,10 +104,10 @@ final class PrefixIndex {
    */
   private final boolean oneCharAsciiWords;
 
-  PrefixIndex(List<Rule> rules) {
+  public PrefixIndex(List<Rule> rules) {
     // Rules share words ("held" is a status and a "here" cue): each word is walked once per position.
-    Map<String, List<int[]>> anyUsers = new java.util.LinkedHashMap<>();
-    Map<String, List<int[]>> wordUsers = new java.util.LinkedHashMap<>();
+    Map<String, List<Use>> anyUsers = new java.util.LinkedHashMap<>();
+    Map<String, List<Use>> wordUsers = new java.util.LinkedHashMap<>();
     for (Rule rule : rules) {
       if (rule.prefixes() == null || ids.containsKey(rule)) {
         continue;
@@ -113,11 +117,11 @@ final class PrefixIndex {
       rule.slot(new Rule.IndexSlot(this, id));
       List<String> words = rule.prefixes();
       for (int k = 0; k < words.size(); k++) {
-        (rule.wordStart(k) ? wordUsers : anyUsers).computeIfAbsent(words.get(k), w -> new ArrayList<>()).add(new int[] {id, k});
+        (rule.wordStart(k) ? wordUsers : anyUsers).computeIfAbsent(words.get(k), w -> new ArrayList<>()).add(new Use(id, k));
       }
     }
     insert(anywhere, anyUsers);
-    Map<String, List<int[]>> bothUsers = new java.util.LinkedHashMap<>();
+    Map<String, List<Use>> bothUsers = new java.util.LinkedHashMap<>();
     anyUsers.forEach((w, list) -> bothUsers.computeIfAbsent(w, x -> new ArrayList<>()).addAll(list));
     wordUsers.forEach((w, list) -> bothUsers.computeIfAbsent(w, x -> new ArrayList<>()).addAll(list));
     insert(both, bothUsers);
@@ -152,13 +156,13 @@ final class PrefixIndex {
     return (bits[at >>> 6] & 1L << at) != 0;
   }
 
-  private static void insert(Node root, Map<String, List<int[]>> users) {
+  private static void insert(Node root, Map<String, List<Use>> users) {
     users.forEach((w, list) -> {
       Node n = root;
       for (int i = 0; i < w.length(); i++) {
         n = n.add(w.charAt(i));
       }
-      n.word = new Entry(w, list.stream().mapToInt(u -> u[0]).toArray(), list.stream().mapToInt(u -> u[1]).toArray());
+      n.word = new Entry(w, list.stream().mapToInt(Use::rule).toArray(), list.stream().mapToInt(Use::k).toArray());
     });
   }
 

@@ -1,5 +1,6 @@
-package dev.wirewatch.classify.internal;
+package dev.wirewatch.classify.internal.match;
 
+import dev.wirewatch.classify.internal.Lexicon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -21,17 +22,17 @@ class RuleTest {
       "新华社北京3月2日电 中国和挪威将于3月5日在奥斯陆举行第十一次人权对话，上一次对话于2023年举行。",
       "Human-rights talks; human rights consultations; dialogues on human rights; the held-over meeting was frozen.");
 
-  private static List<int[]> plain(Pattern p, String text) {
-    List<int[]> out = new ArrayList<>();
+  private static List<Span> plain(Pattern p, String text) {
+    List<Span> out = new ArrayList<>();
     Matcher m = p.matcher(text);
     while (m.find()) {
-      out.add(new int[] {m.start(), m.end()});
+      out.add(new Span(m.start(), m.end()));
     }
     return out;
   }
 
-  private static String show(List<int[]> spans) {
-    return spans.stream().map(s -> s[0] + "-" + s[1]).toList().toString();
+  private static String show(List<Span> spans) {
+    return spans.stream().map(s -> s.start() + "-" + s.end()).toList().toString();
   }
 
   @Test
@@ -53,7 +54,7 @@ class RuleTest {
       Hits hits = new Hits(text, lower, index);
       for (Rule rule : rules) {
         // When
-        List<int[]> expected = plain(rule.pattern(), text);
+        List<Span> expected = plain(rule.pattern(), text);
 
         // Then
         String what = rule.pattern().pattern() + " in " + text;

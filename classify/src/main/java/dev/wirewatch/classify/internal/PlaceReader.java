@@ -1,0 +1,174 @@
+package dev.wirewatch.classify.internal;
+
+import dev.wirewatch.classify.internal.match.Gate;
+import dev.wirewatch.classify.internal.match.Span;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads where a round takes place: "here" in a story datelined in a known city, a known city after "in"/"at" in the
+ * cluster, else "in the Egyptian city of X" or "in X, Norway" for a place not in the city list.
+ */
+final class PlaceReader {
+
+  /** The place found and where it was read. */
+  record Place(Lexicon.City city, Span span) {
+  }
+
+  private static final Pattern IN_BEFORE = Pattern.compile("(?i)(?:\\bin|\\bat|\\bto|在|于|赴)(?:\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,3}?(?:of\\s+)?)?\\s*$");
+  private static final Pattern PLACE_COUNTRY = Pattern.compile(
+      "\\bin\\s+(\\p{Lu}\\p{L}+(?:[\\s-]\\p{Lu}\\p{L}+){0,2}),\\s+(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\\s+)?"
+          + "(\\p{Lu}\\p{L}+(?:\\s\\p{Lu}\\p{L}+)*)");
+  private static final Pattern HERE = Pattern.compile("\\bhere\\b");
+  /** "in the Egyptian city of Sharm El-Sheikh": a place not in the city list, with its country from the demonym. */
+  private static final Pattern CITY_OF = Pattern.compile(
+      "\\bin\\s+the\\s+(\\p{Lu}\\p{L}+)\\s+(?:(?:resort|port|coastal|border|capital|northern|southern|eastern|western)\\s+)?(?:city|town)\\s+of\\s+(\\p{Lu}[\\p{L}'’]*(?:[\\s-]\\p{Lu}[\\p{L}'’]*){0,2})");
+  /** A place right after these is where a mission sits, not where a round met. */
+  private static final Pattern MISSION_IN = Pattern.compile("(?i)\\b(?:embassy|consulate|consulate-general|mission|ambassador)\\s+(?:in|to)\\s+(?:the\\s+)?$");
+  /** Score of "here" in a story datelined in a known city: above any place named in the text. */
+  private static final int HERE_SCORE = 10;
+
+  private final Lexicon lex;
+  private final ReportingCue reporting;
+
+  PlaceReader(Lexicon lexicon, ReportingCue reporting) {
+    this.lex = lexicon;
+    this.reporting = reporting;
+  }
+
+  /** Where the candidate's round takes place, or null. */
+  Place read(Article article, Candidate best) {
+    String body = article.body();
+    String lower = article.lower();
+    int bestScore = Integer.MIN_VALUE;
+    Place place = null;
+    // A round called off or suspended has a place only when the sentence that says so names it; other places in
+    // the story are where it was announced or where the other side reacted.
+    String kind = best.status().kind();
+    int sentences = "CANCELLED".equals(kind) || "SUSPENDED".equals(kind) ? 1 : best.cluster().size();
+    for (int i = 0; i < sentences; i++) {
+      CuedSentence n = best.cluster().get(i);
+      int start = n.s().start();
+      int end = n.ownEnd();
+      Span here = here(body, lower, n);
+      if (here != null && article.dateline().city() != null) {
+        Lexicon.City c = lex.city(article.dateline().city());
+        if (c != null && bestScore < HERE_SCORE) {
+          bestScore = HERE_SCORE;
+          place = new Place(c, here);
+        }
+      }
+      for (NameFinder.Hit m : lex.cities(body, start, end)) {
+        Lexicon.City c = lex.city(m.name());
+        if (c == null || m.start() < article.datelineEnd() || reporting.justBefore(body, start, m.start())
+            || afterMission(body, lower, Math.max(start, m.start() - 30), m.start())) {
+          continue;
+        }
+        String before = body.substring(Math.max(start, m.start() - 40), m.start());
+        boolean in = IN_BEFORE.matcher(before).find();
+        if (!in && i > 0) {
+          continue;
+        }
+        int score = (i == 0 ? 3 : 0) + (in ? 2 : 0) + (n.status() != null ? 1 : 0) - i;
+        if (score > bestScore) {
+          bestScore = score;
+          place = new Place(c, new Span(m.start(), m.end()));
+        }
+      }
+      if (place == null) {
+        place = unlisted(body, lower, start, end);
+        if (place != null) {
+          bestScore = 0;
+        }
+      }
+    }
+    return place;
+  }
+
+  /** Where the sentence says "here" of the round (not "said here"), or null. */
+  private Span here(String body, String lower, CuedSentence n) {
+    int start = n.s().start();
+    int end = n.ownEnd();
+    if (lex.rule("here").find(body, lower, start, end) != null) {
+      Matcher cue = lex.cue("here").matcher(body).region(start, end);
+      if (cue.find()) {
+        return new Span(cue.start(), cue.end());
+      }
+    }
+    // The literal first: most sentences never say "here", and the regex would walk every char of them.
+    if (n.status() != null && Gate.containsWithin(body, "here", start, end)) {
+      Matcher m = HERE.matcher(body).region(start, end);
+      while (m.find()) {
+        if (!reporting.justBefore(body, start, m.start())) {
+          return new Span(m.start(), m.end());
+        }
+      }
+    }
+    return null;
+  }
+
+  /** "in the Norwegian city of Bergen", "in Tromso, Norway": a place not in the city list, in a known country. */
+  private Place unlisted(String body, String lower, int start, int end) {
+    Matcher co = !startsWithin(lower, " of ", start, end) ? null : atWord(CITY_OF, "in", body, lower, start, end);
+    if (co != null) {
+      Place p = inCountry(co, 1, 2);
+      if (p != null) {
+        return p;
+      }
+    }
+    Matcher pc = !startsWithin(body, ", ", start, end) ? null : atWord(PLACE_COUNTRY, "in", body, lower, start, end);
+    return pc == null ? null : inCountry(pc, 2, 1);
+  }
+
+  /** The place of group {@code placeGroup} when group {@code countryGroup} names a counterpart or China, else null. */
+  private Place inCountry(Matcher m, int countryGroup, int placeGroup) {
+    String country = m.group(countryGroup).trim();
+    String code = lex.counterpartCode(country);
+    if (code == null && !China.NAMED.matcher(country).find()) {
+      return null;
+    }
+    return new Place(new Lexicon.City(m.group(placeGroup), code == null ? "CN" : code), new Span(m.start(placeGroup), m.end(placeGroup)));
+  }
+
+  /**
+   * The first match in {@code body[from, to)} of a pattern that starts with {@code \\b} and the lower-case
+   * {@code word}, tried only where the word starts a word (not at every character, as {@code find()} would); the
+   * matcher is left on the match, or null.
+   */
+  private static Matcher atWord(Pattern pattern, String word, String body, String lower, int from, int to) {
+    Matcher m = null;
+    for (int at = lower.indexOf(word, from); at >= 0 && at + word.length() <= to; at = lower.indexOf(word, at + 1)) {
+      if (at > from && Gate.isWordChar(body.charAt(at - 1))) {
+        continue;
+      }
+      if (m == null) {
+        m = pattern.matcher(body).useTransparentBounds(true);
+      }
+      if (m.region(at, to).lookingAt()) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code body[from, to)} ends with "embassy in", "ambassador to the" and the like. */
+  private static boolean afterMission(String body, String lower, int from, int to) {
+    // Every match holds one of these words; most windows before a city name have none.
+    if (!Gate.containsWithin(lower, "embass", from, to) && !Gate.containsWithin(lower, "consul", from, to)
+        && !Gate.containsWithin(lower, "mission", from, to) && !Gate.containsWithin(lower, "ambassador", from, to)) {
+      return false;
+    }
+    return MISSION_IN.matcher(body.substring(from, to)).find();
+  }
+
+  /** Whether {@code word} occurs in {@code s} starting in {@code [from, to)} (it may run past {@code to}). */
+  private static boolean startsWithin(String s, String word, int from, int to) {
+    char first = word.charAt(0);
+    for (int i = from, last = Math.min(to, s.length() - word.length() + 1); i < last; i++) {
+      if (s.charAt(i) == first && s.startsWith(word, i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,79 @@
+package dev.wirewatch.classify.internal;
+
+import dev.wirewatch.classify.internal.match.Hits;
+import dev.wirewatch.classify.internal.match.Rule;
+import dev.wirewatch.classify.internal.match.Span;
+import java.util.List;
+
+/** Reads what happened to a round (held, announced, postponed, cancelled, suspended) from the status cues. */
+final class StatusReader {
+
+  /** Status kinds, most specific first. */
+  static final List<String> KINDS = List.of("POSTPONED", "CANCELLED", "SUSPENDED", "ANNOUNCED", "HELD");
+  private static final List<String> BEFORE_DATE = List.of("HELD", "ANNOUNCED", "POSTPONED");
+
+  private final Rule resume;
+  /** Rules of {@link #KINDS}, same order. */
+  private final List<Rule> rules;
+  /** Rules of {@link #BEFORE_DATE}. */
+  private final List<Rule> beforeDateRules;
+
+  StatusReader(Lexicon lexicon) {
+    this.resume = lexicon.rule("resume");
+    this.rules = KINDS.stream().map(lexicon::rule).toList();
+    this.beforeDateRules = BEFORE_DATE.stream().map(lexicon::rule).toList();
+  }
+
+  /** The rules asked about every sentence, for the article's prefix index. */
+  List<Rule> rules() {
+    return rules;
+  }
+
+  /**
+   * The status cue in {@code body[from, limit)} (limit: where a previous/next-round cue starts), most specific kind
+   * first, or null.
+   */
+  StatusCue read(String body, String lower, Hits hits, int from, int limit, int sentenceEnd) {
+    boolean resumed = hits.first(resume, from, limit) != null;
+    for (int k = 0; k < KINDS.size(); k++) {
+      String kind = KINDS.get(k);
+      if (kind.equals("SUSPENDED") && resumed) {
+        continue;
+      }
+      for (Span m : hits.in(rules.get(k), from, limit)) {
+        // "the first meeting since the pandemic halted exchanges": a since-clause is background.
+        if (!kind.equals("HELD") && inSinceClause(body, lower, from, m.start())) {
+          continue;
+        }
+        // "agreed to hold the next round": the announcement belongs to the next round.
+        if (kind.equals("ANNOUNCED") && limit < sentenceEnd && m.end() > limit - 30) {
+          continue;
+        }
+        return new StatusCue(kind, m);
+      }
+    }
+    return null;
+  }
+
+  /** Whether a held, announced or postponed cue stands in the 40 characters before {@code at} ("was held on"). */
+  boolean justBefore(String body, String bodyLower, int sentenceStart, int at) {
+    int from = Math.max(sentenceStart, at - 40);
+    String window = body.substring(from, at);
+    String lower = bodyLower.substring(from, at);
+    for (Rule rule : beforeDateRules) {
+      if (rule.find(window, lower, 0, window.length()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean inSinceClause(String body, String lower, int sentenceStart, int at) {
+    int since = lower.lastIndexOf("since ", at);
+    if (since < sentenceStart || at - since > 80) {
+      return false;
+    }
+    String between = body.substring(since, at);
+    return between.indexOf(',') < 0 && between.indexOf(';') < 0;
+  }
+}
