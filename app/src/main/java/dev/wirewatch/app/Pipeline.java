@@ -140,9 +140,9 @@ public final class Pipeline implements AutoCloseable {
     Set<Stage> stages = options.stages();
     Map<String, Object> props = new HashMap<>(config.kafkaClientProperties());
     if (config.embeddedKafka()) {
-      EmbeddedKafka started = adopt(EmbeddedKafka.start(config.dataDir()));
+      EmbeddedKafka started = EmbeddedKafka.start(config.dataDir());
       synchronized (this) {
-        broker = started;
+        broker = adopt(started);
       }
       props.putAll(started.clientProperties());
     } else {
@@ -161,22 +161,22 @@ public final class Pipeline implements AutoCloseable {
       startClassify(props, classifier);
     }
     if (stages.contains(Stage.SINK)) {
-      EventSink started = adopt(new EventSink(Stages.sinkSettings(config), props));
+      EventSink started = new EventSink(Stages.sinkSettings(config), props);
       synchronized (this) {
-        sink = started;
+        sink = adopt(started);
       }
       started.start();
     }
     if (stages.contains(Stage.INGEST)) {
-      IngestService started = adopt(new IngestService(Stages.ingestSettings(config), props));
+      IngestService started = new IngestService(Stages.ingestSettings(config), props);
       synchronized (this) {
-        ingest = started;
+        ingest = adopt(started);
       }
     }
     startHealthReports();
   }
 
-  /** Takes a started part over, or closes it at once when the pipeline is being stopped. */
+  /** Takes a started part over (the caller holds the lock), or closes it at once when the pipeline is being stopped. */
   private synchronized <T extends AutoCloseable> T adopt(T part) {
     if (closed) {
       RuntimeException stopped = new IllegalStateException("stopped while starting");
@@ -281,10 +281,10 @@ public final class Pipeline implements AutoCloseable {
 
   private void startClassify(Map<String, Object> kafkaProps, ArchiveClassifier classifier) {
     // Before any Streams client exists: abort what an interrupted run of this application left open.
-    ClassifyService service = adopt(new ClassifyService(kafkaProps, applicationId, config.dataDir().resolve("streams"), classifier,
-        (props, id) -> HangingTransactions.abortOwn(props, Stages.classifyTransactions(config))));
+    ClassifyService service = new ClassifyService(kafkaProps, applicationId, config.dataDir().resolve("streams"), classifier,
+        (props, id) -> HangingTransactions.abortOwn(props, Stages.classifyTransactions(config)));
     synchronized (this) {
-      classify = service;
+      classify = adopt(service);
     }
     // A close() from here on stops the start-up too (ClassifyService.close is not held up by start()).
     service.start();
