@@ -97,6 +97,7 @@ public record FeedSource(String source, URI url, Duration interval, boolean igno
 
   /** True for the profiles that know their article URLs (xinhua, ecns), so their list pages need no pattern. */
   public static boolean hasArticlePattern(String source) {
-    return "xinhua".equals(source) || "ecns".equals(source);
+    // The profiles' patterns live in one place, beside the list reader that applies them.
+    return dev.wirewatch.ingest.internal.list.ArticleLinks.forSource(source, null).isPresent();
   }
 }
