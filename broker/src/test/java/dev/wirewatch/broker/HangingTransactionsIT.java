@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.schema.topic.Topics;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -70,8 +68,9 @@ class HangingTransactionsIT {
         // And the live transactions still commit
         foreign.commitTransaction();
         live.commitTransaction();
-        // the hanging batch, the foreign one, the abort marker written here and the foreign commit marker
-        assertEquals(4, lastStableOffset(props, output), "read_committed readers pass the aborted batch");
+        // the hanging batch, the foreign one, the abort marker written here and the foreign commit marker (which the
+        // coordinator writes after commitTransaction returns)
+        assertTrue(awaitLastStableOffset(props, output, 4), "read_committed readers pass the aborted batch");
         assertEquals(List.of(), HangingTransactions.abortOwn(props, scope), "a second look finds nothing");
       }
     }
@@ -87,6 +86,18 @@ class HangingTransactionsIT {
     producer.send(new ProducerRecord<>(partition.topic(), partition.partition(), "k".getBytes(), "live".getBytes()))
         .get(30, TimeUnit.SECONDS);
     return producer;
+  }
+
+  private static boolean awaitLastStableOffset(Map<String, Object> props, TopicPartition partition, long expected)
+      throws Exception {
+    java.time.Instant deadline = Instant.now().plusSeconds(30);
+    while (lastStableOffset(props, partition) != expected) {
+      if (Instant.now().isAfter(deadline)) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    return true;
   }
 
   private static long lastStableOffset(Map<String, Object> props, TopicPartition partition) throws Exception {
