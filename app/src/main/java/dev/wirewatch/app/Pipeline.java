@@ -1,7 +1,13 @@
 package dev.wirewatch.app;
 
+import dev.wirewatch.app.config.ConfigException;
+import dev.wirewatch.app.config.FeedSpec;
 import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.app.http.HttpEndpoint;
+import dev.wirewatch.app.ops.Operations;
+import dev.wirewatch.app.ops.Redactor;
+import dev.wirewatch.app.ops.StageTap;
 import dev.wirewatch.broker.EmbeddedKafka;
 import dev.wirewatch.broker.GroupProgress;
 import dev.wirewatch.broker.TopicProvisioner;
@@ -16,9 +22,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,11 +59,13 @@ public final class Pipeline implements AutoCloseable {
   private final IngestService ingest;
   private final String applicationId;
   private final ScheduledExecutorService healthReporter;
+  private final Operations operations;
   private boolean closed;
 
   private Pipeline(WirewatchConfig config, EmbeddedKafka broker, Map<String, Object> kafkaProps, KafkaStreams streams,
-      EventSink sink, IngestService ingest) {
+      EventSink sink, IngestService ingest, Operations operations) {
     this.config = config;
+    this.operations = operations;
     this.broker = broker;
     this.kafkaProps = kafkaProps;
     this.streams = streams;
@@ -119,6 +130,8 @@ public final class Pipeline implements AutoCloseable {
     EmbeddedKafka broker = null;
     KafkaStreams streams = null;
     EventSink sink = null;
+    // First, so that /health/ready answers "not ready" while Kafka, the classifier and the database come up.
+    Operations operations = startOperations(config, stages);
     try {
       Map<String, Object> kafkaProps = new HashMap<>(config.kafkaClientProperties());
       if (config.embeddedKafka()) {
@@ -129,21 +142,26 @@ public final class Pipeline implements AutoCloseable {
       }
       TopicProvisioner.ensureTopics(kafkaProps, config.integer(Settings.TOPIC_PARTITIONS),
           (short) config.integer(Settings.TOPIC_REPLICATION));
+      operations.kafkaReady(kafkaProps, config.get(Settings.CLASSIFY_APP_ID), config.get(Settings.SINK_GROUP));
 
       options.beforeClassify().accept(Map.copyOf(kafkaProps));
       if (stages.contains(Stage.CLASSIFY)) {
         ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
             : Reextraction.classifier(DialogueClassifier.standard(), null);
-        streams = startClassify(config, kafkaProps, classifier);
+        streams = startClassify(config, StageTap.streamsProperties(kafkaProps, operations.metrics()),
+            classifier.observing(operations.metrics()::verdict), operations);
       }
       if (stages.contains(Stage.SINK)) {
-        sink = new EventSink(Stages.sinkSettings(config), kafkaProps);
+        sink = new EventSink(Stages.sinkSettings(config), StageTap.clientProperties(kafkaProps, operations.metrics()),
+            operations.metrics());
         sink.start();
+        operations.sinkStarted(sink);
       }
       IngestService ingest = stages.contains(Stage.INGEST)
-          ? new IngestService(Stages.ingestSettings(config), kafkaProps) : null;
-      return new Pipeline(config, broker, kafkaProps, streams, sink, ingest);
+          ? new IngestService(Stages.ingestSettings(config), StageTap.clientProperties(kafkaProps, operations.metrics())) : null;
+      return new Pipeline(config, broker, kafkaProps, streams, sink, ingest, operations);
     } catch (RuntimeException e) {
+      operations.close();
       closeQuietly(sink, e);
       if (streams != null) {
         streams.close(Duration.ofSeconds(30));
@@ -180,6 +198,11 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /** The process's HTTP endpoint, to which more routes may be added; empty when {@code http.port} is 0. */
+  public Optional<HttpEndpoint> httpEndpoint() {
+    return Optional.ofNullable(operations.endpoint());
+  }
+
   public Map<String, Object> kafkaProperties() {
     return Map.copyOf(kafkaProps);
   }
@@ -191,6 +214,7 @@ public final class Pipeline implements AutoCloseable {
     }
     closed = true;
     healthReporter.shutdownNow();
+    operations.close();
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
     closeQuietly(ingest, failure);
     if (streams != null) {
@@ -209,13 +233,24 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  private static Operations startOperations(WirewatchConfig config, Set<Stage> stages) {
+    try {
+      return new Operations(config.get(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT),
+          stages.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+          config.feeds().stream().map(FeedSpec::url).toList(), Redactor.of(config));
+    } catch (IllegalStateException e) {
+      throw new ConfigException(e.getMessage() + " (set " + Settings.HTTP_PORT + " to a free port, or 0 to turn the endpoint off)", e);
+    }
+  }
+
   private static KafkaStreams startClassify(WirewatchConfig config, Map<String, Object> kafkaProps,
-      ArchiveClassifier classifier) {
+      ArchiveClassifier classifier, Operations operations) {
     Properties props = ClassifyTopology.streamsProperties(kafkaProps, config.get(Settings.CLASSIFY_APP_ID),
         config.dataDir().resolve("streams"));
     // A crashed instance is noticed (and a replay after it can start) within seconds, not the default 45 s.
     props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
     KafkaStreams streams = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
+    operations.classifyStarted(streams);
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
       if (now == KafkaStreams.State.RUNNING) {

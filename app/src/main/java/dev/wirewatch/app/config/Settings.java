@@ -35,6 +35,8 @@ public final class Settings {
   public static final String SINK_GROUP = "sink.group";
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_BATCH_LINGER = "sink.batch.linger";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
 
   /** The default feeds when none are configured: the live wires of DESIGN.md. */
   public static final List<FeedSpec> DEFAULT_FEEDS = List.of(
@@ -66,7 +68,9 @@ public final class Settings {
       new Setting(CLASSIFY_APP_ID, "wirewatch-classify", "Kafka Streams application.id of the classifier.", false),
       new Setting(SINK_GROUP, "wirewatch-sink", "Name under which the sink stores its position in the database.", false),
       new Setting(SINK_BATCH_SIZE, "500", "Most events written in one database transaction.", false),
-      new Setting(SINK_BATCH_LINGER, "1s", "Longest wait to fill a batch before it is written.", false));
+      new Setting(SINK_BATCH_LINGER, "1s", "Longest wait to fill a batch before it is written.", false),
+      new Setting(HTTP_HOST, "127.0.0.1", "Address of the HTTP endpoint (/metrics, /health/live, /health/ready); 0.0.0.0 for every interface.", false),
+      new Setting(HTTP_PORT, "8080", "Port of the HTTP endpoint; 0 turns it off.", false));
 
   private static final Map<String, Setting> BY_KEY = index();
 

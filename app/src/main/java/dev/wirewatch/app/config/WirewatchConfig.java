@@ -195,7 +195,7 @@ public final class WirewatchConfig {
 
   private void validate() {
     for (String key : List.of(Settings.TOPIC_PARTITIONS, Settings.TOPIC_REPLICATION, Settings.MAX_FEED_BYTES,
-        Settings.MAX_PAGE_BYTES, Settings.MAX_REDIRECTS, Settings.SINK_BATCH_SIZE)) {
+        Settings.MAX_PAGE_BYTES, Settings.MAX_REDIRECTS, Settings.SINK_BATCH_SIZE, Settings.HTTP_PORT)) {
       integer(key);
     }
     for (String key : List.of(Settings.FEED_INTERVAL, Settings.CONNECT_TIMEOUT, Settings.READ_TIMEOUT,
@@ -203,6 +203,9 @@ public final class WirewatchConfig {
       duration(key);
     }
     bool(Settings.ARCHIVE_PAGES);
+    if (integer(Settings.HTTP_PORT) < 0 || integer(Settings.HTTP_PORT) > 65535) {
+      throw new ConfigException(Settings.HTTP_PORT + " must be a port between 1 and 65535, or 0 for no HTTP endpoint");
+    }
     if (integer(Settings.TOPIC_PARTITIONS) < 1) {
       throw new ConfigException(Settings.TOPIC_PARTITIONS + " must be at least 1");
     }

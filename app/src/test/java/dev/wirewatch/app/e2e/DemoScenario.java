@@ -58,6 +58,7 @@ final class DemoScenario {
     yaml.append("kafka:\n  bootstrap.servers: \"").append(bootstrap).append("\"\n");
     yaml.append("ingest:\n  per.host.delay: 0s\n  read.timeout: 10s\n");
     yaml.append("sink:\n  batch.linger: 100ms\n");
+    yaml.append("http:\n  port: 0\n");
     try {
       return Files.writeString(dir.resolve("wirewatch.yaml"), yaml.toString());
     } catch (IOException e) {

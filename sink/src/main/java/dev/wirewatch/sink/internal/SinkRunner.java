@@ -426,6 +426,7 @@ public final class SinkRunner implements Runnable {
       c.pause(c.assignment());
     }
     pausedForRetry = true;
+    observer.retryScheduled();
     log.warn("Sink paused, {} {} (attempt {} of {}), retrying in {} ms: {}", what, database.describe(), failures,
         settings.maxRetries(), delay.toMillis(), reason);
   }
