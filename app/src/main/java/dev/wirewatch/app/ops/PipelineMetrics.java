@@ -57,6 +57,8 @@ public final class PipelineMetrics implements SinkListener {
   private final Counter sinkBatches;
   private final Counter sinkRetries;
   private final Timer fetchToStored;
+  /** Micrometer holds the state of function meters weakly; these keep the suppliers alive with the registry. */
+  private final java.util.List<Object> meterStates = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public PipelineMetrics(Clock clock) {
     this.clock = clock;
@@ -99,6 +101,7 @@ public final class PipelineMetrics implements SinkListener {
 
   /** Counts {@code events stored} and dead letters from the sink's own counters. */
   public void observeSink(Supplier<SinkHealth> health) {
+    meterStates.add(health);
     FunctionCounter.builder("wirewatch.events.stored", health, h -> h.get().rowsWritten())
         .description("Event rows upserted or deleted by the sink").register(registry);
     FunctionCounter.builder("wirewatch.sink.records", health, h -> h.get().recordsConsumed())
@@ -107,6 +110,7 @@ public final class PipelineMetrics implements SinkListener {
 
   /** A gauge of records not yet processed by {@code stage}, read by {@code lag} (null while unknown). */
   public void consumerLag(String stage, Supplier<Long> lag) {
+    meterStates.add(lag);
     Gauge.builder("wirewatch.consumer.lag", lag, l -> {
       Long value = l.get();
       return value == null ? Double.NaN : value;
