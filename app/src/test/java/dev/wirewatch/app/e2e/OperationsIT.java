@@ -95,6 +95,8 @@ class OperationsIT {
         assertEquals(Set.of("broker", "classify", "database", "feeds"), names(ready));
         JsonNode live = JSON.readTree(get(base + "/health/live").body());
         assertEquals(Set.of("process", "classify", "sink"), names(live));
+        // And `wirewatch health`, the containers' health check, agrees
+        assertEquals(Main.OK, DemoScenario.wirewatch("health", "--set", "http.port=" + port).code());
 
         // When everything fetched has been classified and stored
         pipeline.awaitDrained(LIMIT);
@@ -188,6 +190,11 @@ class OperationsIT {
       assertEquals("UP", check(ready, "classify").path("status").asText());
       // And the process is still live: the sink retries by itself
       assertEquals(200, get(base + "/health/live").statusCode());
+      // And `wirewatch health` says not ready (exit 1), naming the database; `--live` says live
+      DemoScenario.Result health = DemoScenario.wirewatch("health", "--set", "http.port=" + port);
+      assertEquals(Main.FAILURE, health.code());
+      assertTrue(health.out().contains("\"failing\":[\"database\"]"), health.out());
+      assertEquals(Main.OK, DemoScenario.wirewatch("health", "--live", "--set", "http.port=" + port).code());
       // And no answer shows the password
       for (String path : List.of("/metrics", "/health/live", "/health/ready")) {
         assertFalse(get(base + path).body().contains(SECRET), path + " shows the password");
