@@ -56,7 +56,8 @@ public final class LatencyBenchmark {
   private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME;
   private static final Pattern BUCKET = Pattern.compile("^wirewatch_fetch_to_stored_seconds_bucket\\{le=\"([^\"]+)\"\\} (\\S+)$");
   private static final Pattern STORED = Pattern.compile("^wirewatch_events_stored_total (\\S+)$");
-  private static final int FEED_LENGTH = 300;
+  /** Long enough that a poll falling behind still finds every article (the feed stays under max.feed.bytes). */
+  private static final int FEED_LENGTH = 10_000;
 
   private final int rate;
   private final int total;
@@ -101,10 +102,7 @@ public final class LatencyBenchmark {
       Instant deadline = Instant.now().plusSeconds(seconds + 180L);
       double stored = 0;
       String metrics = "";
-      while (stored < total) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException("only " + (long) stored + " of " + total + " events stored in time");
-        }
+      while (stored < total && Instant.now().isBefore(deadline)) {
         TimeUnit.SECONDS.sleep(1);
         metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/metrics")).build(),
             HttpResponse.BodyHandlers.ofString()).body();
@@ -113,8 +111,8 @@ public final class LatencyBenchmark {
       double elapsed = (System.currentTimeMillis() - startMs) / 1000.0;
       TreeMap<Double, Double> buckets = buckets(metrics);
       System.out.println(Machine.describe());
-      System.out.printf("%d articles over HTTP at %d/s for %d s, each a new event; all stored %.1f s after the first was published%n",
-          total, rate, seconds, elapsed);
+      System.out.printf("%d articles over HTTP at %d/s for %d s, each a new event; %d stored %.1f s after the first was published%s%n",
+          total, rate, seconds, (long) stored, elapsed, stored < total ? " (NOT ALL: the pipeline fell behind)" : "");
       System.out.printf("fetch -> stored row: p50 %.2f s, p95 %.2f s, p99 %.2f s (%d rows; histogram bucket upper bounds)%n",
           quantile(buckets, 0.50), quantile(buckets, 0.95), quantile(buckets, 0.99), (long) buckets.lastEntry().getValue().doubleValue());
       System.out.printf("heap high-water (sum of the heap pools' peaks) %d MB of max %d MB; RSS high-water %d MB (at start of pipeline %d MB)%n",
