@@ -9,7 +9,6 @@ import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.IngestSettings;
 import dev.wirewatch.ingest.PollSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -106,20 +105,16 @@ public final class IngestBenchmark {
         }
         feedOk.incrementAndGet();
         body = feed(exchange, feed, items).getBytes(StandardCharsets.UTF_8);
-        type = "application/rss+xml; charset=utf-8";
+        type = BenchHttp.RSS;
       } else if (path.startsWith("/a/")) {
         pages.incrementAndGet();
         body = page(Integer.parseInt(parts[2]), Integer.parseInt(parts[3].replace(".html", ""))).getBytes(StandardCharsets.UTF_8);
-        type = "text/html; charset=utf-8";
+        type = BenchHttp.HTML;
       } else {
-        exchange.sendResponseHeaders(404, -1);
-        return;
+        body = null;
+        type = null;
       }
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      BenchHttp.send(exchange, type, body);
     }
   }
 

@@ -6,7 +6,6 @@ import dev.wirewatch.app.Pipeline;
 import dev.wirewatch.app.config.FeedSpec;
 import dev.wirewatch.app.config.WirewatchConfig;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -139,20 +138,16 @@ public final class LatencyBenchmark {
       String type;
       if (path.equals("/feed.xml")) {
         body = feed().getBytes(StandardCharsets.UTF_8);
-        type = "application/rss+xml; charset=utf-8";
+        type = BenchHttp.RSS;
       } else if (path.startsWith("/a/") && path.endsWith(".html")) {
         int i = Integer.parseInt(path.substring(3, path.length() - 5));
         body = page(i).getBytes(StandardCharsets.UTF_8);
-        type = "text/html; charset=utf-8";
+        type = BenchHttp.HTML;
       } else {
-        exchange.sendResponseHeaders(404, -1);
-        return;
+        body = null;
+        type = null;
       }
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      BenchHttp.send(exchange, type, body);
     }
   }
 
