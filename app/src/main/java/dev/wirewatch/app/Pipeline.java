@@ -1,7 +1,13 @@
 package dev.wirewatch.app;
 
+import dev.wirewatch.app.config.ConfigException;
+import dev.wirewatch.app.config.FeedSpec;
 import dev.wirewatch.app.config.Settings;
 import dev.wirewatch.app.config.WirewatchConfig;
+import dev.wirewatch.app.http.HttpEndpoint;
+import dev.wirewatch.app.ops.Operations;
+import dev.wirewatch.app.ops.Redactor;
+import dev.wirewatch.app.ops.StageTap;
 import dev.wirewatch.broker.EmbeddedKafka;
 import dev.wirewatch.broker.GroupProgress;
 import dev.wirewatch.broker.HangingTransactions;
@@ -16,8 +22,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +58,7 @@ public final class Pipeline implements AutoCloseable {
   private EventSink sink;
   private IngestService ingest;
   private ScheduledExecutorService healthReporter;
+  private Operations operations;
   private boolean starting;
   private boolean closed;
 
@@ -138,6 +148,11 @@ public final class Pipeline implements AutoCloseable {
 
   private void startStages() {
     Set<Stage> stages = options.stages();
+    // First, so that /health/ready answers "not ready" while Kafka, the classifier and the database come up.
+    Operations ops = startOperations(config, stages);
+    synchronized (this) {
+      operations = adopt(ops);
+    }
     Map<String, Object> props = new HashMap<>(config.kafkaClientProperties());
     if (config.embeddedKafka()) {
       EmbeddedKafka started = EmbeddedKafka.start(config.dataDir());
@@ -153,22 +168,25 @@ public final class Pipeline implements AutoCloseable {
     }
     TopicProvisioner.ensureTopics(props, config.integer(Settings.TOPIC_PARTITIONS),
         (short) config.integer(Settings.TOPIC_REPLICATION));
+    ops.kafkaReady(props, applicationId, config.get(Settings.SINK_GROUP));
 
     options.beforeClassify().accept(Map.copyOf(props));
     if (stages.contains(Stage.CLASSIFY)) {
       ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
           : Reextraction.classifier(DialogueClassifier.standard(), null);
-      startClassify(props, classifier);
+      startClassify(StageTap.streamsProperties(props, ops.metrics()), classifier.observing(ops.metrics()::verdict), ops);
     }
     if (stages.contains(Stage.SINK)) {
-      EventSink started = new EventSink(Stages.sinkSettings(config), props);
+      EventSink started = new EventSink(Stages.sinkSettings(config), StageTap.clientProperties(props, ops.metrics()),
+          ops.metrics());
       synchronized (this) {
         sink = adopt(started);
       }
       started.start();
+      ops.sinkStarted(started);
     }
     if (stages.contains(Stage.INGEST)) {
-      IngestService started = new IngestService(Stages.ingestSettings(config), props);
+      IngestService started = new IngestService(Stages.ingestSettings(config), StageTap.clientProperties(props, ops.metrics()));
       synchronized (this) {
         ingest = adopt(started);
       }
@@ -227,6 +245,11 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
+  /** The process's HTTP endpoint, to which more routes may be added; empty when {@code http.port} is 0 or before start. */
+  public synchronized Optional<HttpEndpoint> httpEndpoint() {
+    return Optional.ofNullable(operations == null ? null : operations.endpoint());
+  }
+
   public synchronized Map<String, Object> kafkaProperties() {
     return Map.copyOf(kafkaProps);
   }
@@ -266,6 +289,8 @@ public final class Pipeline implements AutoCloseable {
       healthReporter.shutdownNow();
     }
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
+    closeQuietly(operations, failure);
+    operations = null;
     closeQuietly(ingest, failure);
     ingest = null;
     closeQuietly(classify, failure);
@@ -279,10 +304,20 @@ public final class Pipeline implements AutoCloseable {
     }
   }
 
-  private void startClassify(Map<String, Object> kafkaProps, ArchiveClassifier classifier) {
+  private static Operations startOperations(WirewatchConfig config, Set<Stage> stages) {
+    try {
+      return new Operations(config.get(Settings.HTTP_HOST), config.integer(Settings.HTTP_PORT),
+          stages.stream().map(s -> s.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet()),
+          config.feeds().stream().map(FeedSpec::url).toList(), Redactor.of(config));
+    } catch (IllegalStateException e) {
+      throw new ConfigException(e.getMessage() + " (set " + Settings.HTTP_PORT + " to a free port, or 0 to turn the endpoint off)", e);
+    }
+  }
+
+  private void startClassify(Map<String, Object> kafkaProps, ArchiveClassifier classifier, Operations ops) {
     // Before any Streams client exists: abort what an interrupted run of this application left open.
     ClassifyService service = new ClassifyService(kafkaProps, applicationId, config.dataDir().resolve("streams"), classifier,
-        (props, id) -> HangingTransactions.abortOwn(props, Stages.classifyTransactions(config)));
+        (props, id) -> HangingTransactions.abortOwn(props, Stages.classifyTransactions(config)), ops::classifyStarted);
     synchronized (this) {
       classify = adopt(service);
     }

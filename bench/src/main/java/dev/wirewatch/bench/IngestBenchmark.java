@@ -9,7 +9,6 @@ import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.IngestSettings;
 import dev.wirewatch.ingest.PollSummary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +102,7 @@ public final class IngestBenchmark {
     try (exchange) {
       String path = exchange.getRequestURI().getPath();
       String[] parts = path.split("/");
-      String type = "text/html; charset=utf-8";
+      String type = BenchHttp.HTML;
       byte[] body;
       if (path.endsWith("/list/latestnews.htm") || path.endsWith("/index.shtml") || path.contains("/list/ds_")) {
         String etag = "\"" + path.hashCode() + "-v1\"";
@@ -126,14 +125,10 @@ public final class IngestBenchmark {
         pages.incrementAndGet();
         body = page(path).getBytes(StandardCharsets.UTF_8);
       } else {
-        exchange.sendResponseHeaders(404, -1);
-        return;
+        body = null;
+        type = null;
       }
-      exchange.getResponseHeaders().set("Content-Type", type);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      BenchHttp.send(exchange, type, body);
     }
   }
 

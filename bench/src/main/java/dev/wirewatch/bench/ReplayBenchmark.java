@@ -54,7 +54,8 @@ public final class ReplayBenchmark {
 
       WirewatchConfig config = WirewatchConfig.of(Map.of(
           "kafka.bootstrap.servers", kafka.bootstrapServers(),
-          "data.dir", dir.resolve("data").toString()), List.of());
+          "data.dir", dir.resolve("data").toString(),
+          "http.port", "0"), List.of());
       Pipeline.Options classifyAndSink = Pipeline.Options.defaults().withStages(EnumSet.of(Pipeline.Stage.CLASSIFY, Pipeline.Stage.SINK));
       ArchiveClassifier classifier = ArchiveClassifier.of(DialogueClassifier.standard());
       long t0 = System.nanoTime();

@@ -60,7 +60,23 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws EmbeddedKafkaException when the directory is in use by another process or the broker does not start
    */
   public static EmbeddedKafka start(Path dataDir) {
+    return start(dataDir, 0);
+  }
+
+  /**
+   * As {@link #start(Path)}, with the client listener on {@code brokerPort} (0: the previous start's port when
+   * free, else any free one). The standalone {@code wirewatch broker} command lets the user choose it.
+   *
+   * @throws EmbeddedKafkaException when {@code brokerPort} is taken
+   */
+  public static EmbeddedKafka start(Path dataDir, int brokerPort) {
     Objects.requireNonNull(dataDir, "dataDir");
+    if (brokerPort < 0 || brokerPort > 65535) {
+      throw new IllegalArgumentException("brokerPort must be between 0 and 65535, was " + brokerPort);
+    }
+    if (brokerPort > 0 && !Ports.isFree(brokerPort)) {
+      throw new EmbeddedKafkaException("port " + brokerPort + " on 127.0.0.1 is already in use", null);
+    }
     Path kafkaDir = dataDir.toAbsolutePath().resolve("kafka");
     Path logDir = kafkaDir.resolve("logs");
     try {
@@ -68,7 +84,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     } catch (IOException e) {
       throw new EmbeddedKafkaException("cannot create Kafka data directory " + logDir + ": " + e.getMessage(), e);
     }
-    Ports ports = Ports.reuseOrPick(kafkaDir.resolve(PORTS_FILE));
+    Ports ports = Ports.reuseOrPick(kafkaDir.resolve(PORTS_FILE), brokerPort);
     Properties props = serverProperties(logDir, ports);
     KafkaConfig config = new KafkaConfig(props, false);
     format(config, logDir);
@@ -214,7 +230,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   /** Broker and controller ports, kept in the data directory so a restart listens where it did before. */
   record Ports(int broker, int controller) {
 
-    static Ports reuseOrPick(Path file) {
+    static Ports reuseOrPick(Path file, int brokerPort) {
       Properties saved = new Properties();
       if (Files.isRegularFile(file)) {
         try (InputStream in = Files.newInputStream(file)) {
@@ -224,7 +240,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
       }
       Ports ports = new Ports(
-          freeOr(saved.getProperty("broker")),
+          brokerPort > 0 ? brokerPort : freeOr(saved.getProperty("broker")),
           freeOr(saved.getProperty("controller")));
       if (ports.broker() == ports.controller()) {
         ports = new Ports(ports.broker(), freePort());

@@ -59,7 +59,9 @@ public final class TopicProvisioner {
         admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         missing.forEach(t -> log.info("Created topic {} with {} partitions, {}", t.name(), partitions, t.configs()));
       }
-      warnOnPolicyDrift(admin);
+      // Only topics that existed before: ones just created have the wanted policies, and describing them at once
+      // can fail with UnknownTopicOrPartition until their metadata has reached the broker answering.
+      warnOnPolicyDrift(admin, existing);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       throw new IllegalStateException("cannot create topics: " + cause.getMessage(), cause);
@@ -71,12 +73,20 @@ public final class TopicProvisioner {
     }
   }
 
-  private static void warnOnPolicyDrift(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+  private static void warnOnPolicyDrift(Admin admin, Set<String> existing)
+      throws ExecutionException, InterruptedException, TimeoutException {
     List<ConfigResource> resources = Topics.ALL.stream()
+        .filter(t -> existing.contains(t.name()))
         .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name()))
         .toList();
+    if (resources.isEmpty()) {
+      return;
+    }
     Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     for (TopicSpec<?, ?> topic : Topics.ALL) {
+      if (!existing.contains(topic.name())) {
+        continue;
+      }
       Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
       String wanted = topic.configs().get("cleanup.policy");
       String actual = config == null || config.get("cleanup.policy") == null ? null : config.get("cleanup.policy").value();

@@ -4,6 +4,7 @@ import dev.wirewatch.schema.DialogueMention;
 import dev.wirewatch.schema.RawArticle;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -18,10 +19,22 @@ public final class ArchiveClassifier {
 
   private final DialogueClassifier classifier;
   private final UnaryOperator<RawArticle> refresh;
+  private final Consumer<Verdict> verdicts;
 
   public ArchiveClassifier(DialogueClassifier classifier, UnaryOperator<RawArticle> refresh) {
+    this(classifier, refresh, verdict -> { });
+  }
+
+  private ArchiveClassifier(DialogueClassifier classifier, UnaryOperator<RawArticle> refresh, Consumer<Verdict> verdicts) {
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.refresh = Objects.requireNonNull(refresh, "refresh");
+    this.verdicts = Objects.requireNonNull(verdicts, "verdicts");
+  }
+
+  /** The same classifier, telling {@code listener} every verdict it reaches (metrics count them by outcome). */
+  public ArchiveClassifier observing(Consumer<Verdict> listener) {
+    Objects.requireNonNull(listener, "listener");
+    return new ArchiveClassifier(classifier, refresh, verdicts.andThen(listener));
   }
 
   /** Classifies articles as archived, without re-extraction. */
@@ -34,7 +47,7 @@ public final class ArchiveClassifier {
     return new ArchiveClassifier(classifier, raw -> {
       counter.incrementAndGet();
       return refresh.apply(raw);
-    });
+    }, verdicts);
   }
 
   public String version() {
@@ -57,6 +70,7 @@ public final class ArchiveClassifier {
     Objects.requireNonNull(raw, "raw");
     Verdict verdict = classifier.classify(new ArticleInput(articleId, raw.getSource(), raw.getUrl(), raw.getTitle(),
         raw.getPublishedAt(), raw.getDateline(), raw.getLanguage(), raw.getText() == null ? "" : raw.getText()));
+    verdicts.accept(verdict);
     if (!verdict.isDialogue()) {
       return Optional.empty();
     }

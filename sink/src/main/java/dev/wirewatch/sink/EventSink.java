@@ -60,6 +60,21 @@ public final class EventSink implements AutoCloseable {
     this(settings, kafkaClientProps, BatchObserver.NONE);
   }
 
+  /** With a listener told of each stored batch and each retry (metrics). */
+  public EventSink(SinkSettings settings, Map<String, Object> kafkaClientProps, SinkListener listener) {
+    this(settings, kafkaClientProps, new BatchObserver() {
+      @Override
+      public void afterCommit(int records, Map<TopicPartition, Long> offsets) {
+        listener.batchStored(records, offsets);
+      }
+
+      @Override
+      public void retryScheduled() {
+        listener.retryScheduled();
+      }
+    });
+  }
+
   /** With an observer told of each committed batch (tests inject a crash through it). */
   EventSink(SinkSettings settings, Map<String, Object> kafkaClientProps, BatchObserver observer) {
     this.settings = Objects.requireNonNull(settings, "settings");

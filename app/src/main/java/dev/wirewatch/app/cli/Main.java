@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
 @Command(name = "wirewatch", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
     description = "Watches wire-service feeds and turns reports of human-rights dialogues into events.",
     subcommands = {RunCommand.class, DemoCommand.class, ClassifyCommand.class, ExtractCommand.class,
-        EventsCommand.class, FeedsCommand.class, FetchCommand.class, ReplayCommand.class, VersionCommand.class, ConfigCommand.class})
+        EventsCommand.class, FeedsCommand.class, FetchCommand.class, ReplayCommand.class, BrokerCommand.class, HealthCommand.class,
+        VersionCommand.class, ConfigCommand.class})
 public final class Main implements Runnable {
 
   public static final int OK = 0;

@@ -45,6 +45,8 @@ public final class Settings {
   public static final String SINK_BATCH_SIZE = "sink.batch.size";
   public static final String SINK_BATCH_LINGER = "sink.batch.linger";
   public static final String SINK_RETRY_BACKOFF_MAX = "sink.retry.backoff.max";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_PORT = "http.port";
 
   /** Largest feed read: a feed is parsed in memory, and no real feed comes near this. */
   static final int MAX_FEED_BYTES_LIMIT = 64 * 1024 * 1024;
@@ -115,7 +117,10 @@ public final class Settings {
           format(SinkSettings.DEFAULT_BATCH_LINGER), "Longest wait to fill a batch before it is written."),
       new Setting<>(SINK_RETRY_BACKOFF_MAX, SettingType.duration(SinkSettings.DEFAULT_RETRY_BACKOFF, Duration.ofHours(1)),
           format(SinkSettings.DEFAULT_RETRY_BACKOFF_MAX),
-          "Longest wait between two attempts to reach the database; the sink retries at this pace for as long as it runs."));
+          "Longest wait between two attempts to reach the database; the sink retries at this pace for as long as it runs."),
+      new Setting<>(HTTP_HOST, SettingType.line(false, 256), "127.0.0.1",
+          "Address of the HTTP endpoint (/metrics, /health/live, /health/ready); 0.0.0.0 for every interface."),
+      new Setting<>(HTTP_PORT, SettingType.integer(0, 65_535), "8080", "Port of the HTTP endpoint; 0 turns it off."));
 
   private static final Map<String, Setting<?>> BY_KEY = index();
 

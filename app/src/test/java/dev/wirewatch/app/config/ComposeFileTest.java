@@ -1,5 +1,6 @@
 package dev.wirewatch.app.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,5 +48,32 @@ class ComposeFileTest {
       String key = WirewatchConfig.keyOfEnvironmentVariable(name);
       assertTrue(Settings.find(key).isPresent(), name + " maps to unknown key " + key);
     }
+  }
+
+  @Test
+  void everyWirewatchServiceAndTheImageCheckHealthThroughTheReadinessCommand() throws Exception {
+    // Given the compose file and the Dockerfile
+    Map<String, Object> root = new Yaml().load(Files.readString(Path.of("..", "docker-compose.yml")));
+    String dockerfile = Files.readString(Path.of("..", "Dockerfile"));
+
+    // Then each service built from the image runs `wirewatch health` as its health check
+    Map<?, ?> services = (Map<?, ?>) root.get("services");
+    List<String> wirewatchServices = new ArrayList<>();
+    services.forEach((name, service) -> {
+      Map<?, ?> definition = (Map<?, ?>) service;
+      if (!"wirewatch:latest".equals(definition.get("image"))) {
+        return;
+      }
+      wirewatchServices.add(String.valueOf(name));
+      Object healthcheck = definition.get("healthcheck");
+      assertTrue(healthcheck instanceof Map<?, ?>, name + " has a health check");
+      List<?> test = (List<?>) ((Map<?, ?>) healthcheck).get("test");
+      assertTrue(test.contains("/opt/wirewatch/wirewatch.jar") && test.get(test.size() - 1).equals("health"),
+          name + " asks `wirewatch health`: " + test);
+    });
+    assertEquals(List.of("ingest", "classify", "sink"), wirewatchServices);
+    // And the image declares the same check (the image has no curl)
+    assertTrue(dockerfile.lines().anyMatch(l -> l.strip().startsWith("HEALTHCHECK")), "Dockerfile has a HEALTHCHECK");
+    assertTrue(dockerfile.contains("\"/opt/wirewatch/wirewatch.jar\", \"health\"]"), "HEALTHCHECK runs wirewatch health");
   }
 }

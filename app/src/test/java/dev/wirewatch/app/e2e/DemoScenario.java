@@ -59,6 +59,7 @@ final class DemoScenario {
     // The sample site dates from 2024: the age gate is off, as in the demo.
     yaml.append("ingest:\n  per.host.delay: 0s\n  read.timeout: 10s\n  max.item.age: 0\n");
     yaml.append("sink:\n  batch.linger: 100ms\n");
+    yaml.append("http:\n  port: 0\n");
     try {
       return Files.writeString(dir.resolve("wirewatch.yaml"), yaml.toString());
     } catch (IOException e) {

@@ -44,7 +44,8 @@ class ReplayCrashIT {
       Path config = Files.writeString(dir.resolve("wirewatch.yaml"), "feeds: []\n"
           + "kafka:\n  bootstrap.servers: \"" + kafka.bootstrapServers() + "\"\n"
           + "data.dir: " + dir.resolve("data") + "\n"
-          + "sink:\n  batch.linger: 100ms\n");
+          + "sink:\n  batch.linger: 100ms\n"
+          + "http:\n  port: 0\n");
 
       // Given an archive classified by an older variant that did not know Switzerland as a counterpart
       DialogueClassifier older = DialogueClassifier.withResources(Map.of("counterparts.tsv",

@@ -63,7 +63,8 @@ class ReplayIT {
     WirewatchConfig config = WirewatchConfig.of(Map.of(
         "kafka.bootstrap.servers", kafka.bootstrapServers(),
         "data.dir", dir.resolve("data").toString(),
-        "sink.batch.linger", "100ms"), List.of());
+        "sink.batch.linger", "100ms",
+        "http.port", "0"), List.of());
     Pipeline.Options classifyAndSink = Pipeline.Options.defaults().withStages(EnumSet.of(Pipeline.Stage.CLASSIFY, Pipeline.Stage.SINK));
 
     // Given an archive of 1,000+ articles classified by version A

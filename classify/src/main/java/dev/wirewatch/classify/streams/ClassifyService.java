@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -48,6 +49,7 @@ public final class ClassifyService implements AutoCloseable {
   private final Path stateDir;
   private final ArchiveClassifier classifier;
   private final PreStart preStart;
+  private final Consumer<KafkaStreams> onCreated;
   private KafkaStreams streams;
   private boolean closed;
 
@@ -56,19 +58,21 @@ public final class ClassifyService implements AutoCloseable {
    * @param applicationId the Streams application.id (also its consumer group and internal topic prefix)
    * @param stateDir where the state stores live
    * @param preStart run by {@link #start()} before the application starts
+   * @param onCreated given the application once it exists and before it starts (e.g. to bind its metrics)
    */
   public ClassifyService(Map<String, Object> kafkaClientProps, String applicationId, Path stateDir, ArchiveClassifier classifier,
-                         PreStart preStart) {
+                         PreStart preStart, Consumer<KafkaStreams> onCreated) {
     this.kafkaProps = Map.copyOf(Objects.requireNonNull(kafkaClientProps, "kafkaClientProps"));
     this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
     this.stateDir = Objects.requireNonNull(stateDir, "stateDir");
     this.classifier = Objects.requireNonNull(classifier, "classifier");
     this.preStart = Objects.requireNonNull(preStart, "preStart");
+    this.onCreated = Objects.requireNonNull(onCreated, "onCreated");
   }
 
   /** A service with nothing to do before it starts. */
   public ClassifyService(Map<String, Object> kafkaClientProps, String applicationId, Path stateDir, ArchiveClassifier classifier) {
-    this(kafkaClientProps, applicationId, stateDir, classifier, (props, id) -> { });
+    this(kafkaClientProps, applicationId, stateDir, classifier, (props, id) -> { }, app -> { });
   }
 
   /**
@@ -118,6 +122,7 @@ public final class ClassifyService implements AutoCloseable {
         log.error("Classify stream thread failed; replacing it", e);
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
       });
+      onCreated.accept(app);
       streams = app;
       app.start();
     }

@@ -59,7 +59,7 @@ class ClassifyTopologyIT {
         ArchiveClassifier.of(DialogueClassifier.standard()), (props, applicationId) -> {
           preStart.add(applicationId);
           preStart.add(service.state());
-        });
+        }, app -> { });
     // start() returns once the application is RUNNING.
     service.start();
   }

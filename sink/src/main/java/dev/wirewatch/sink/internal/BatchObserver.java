@@ -18,4 +18,8 @@ public interface BatchObserver {
    * @param offsets the next offsets stored with it, per partition
    */
   void afterCommit(int records, Map<TopicPartition, Long> offsets);
+
+  /** A write failed for a reason outside the record and will be retried after a backoff. */
+  default void retryScheduled() {
+  }
 }

@@ -424,6 +424,7 @@ public final class SinkRunner implements Runnable {
       c.pause(c.assignment());
     }
     pausedForRetry = true;
+    observer.retryScheduled();
     log.warn("Sink paused, {} {} (attempt {}, waiting for {} s so far), retrying in {} ms: {}", what,
         database.describe(), failures, Duration.between(waitingSince, now).toSeconds(), delay.toMillis(), reason);
   }
