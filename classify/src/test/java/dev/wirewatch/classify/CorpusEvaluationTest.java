@@ -1,35 +1,44 @@
 package dev.wirewatch.classify;
 
-import dev.wirewatch.classify.eval.CorpusEvaluation;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards against regressions on the labelled corpus: the project's targets (detection F1 at least 0.98, every field at
- * least 0.95 over the found positives, reports of one round sharing an eventId). Measured in round 2: F1 1.000, every
- * field 1.000 except nextRound 0.988, all 12 groups consistent.
+ * Guards against regressions on the labelled corpus, split as {@link SplitEvaluation} scores it. The wire corpus the
+ * rules were first written on keeps the project's targets (detection F1 at least 0.98, every field at least 0.95 over
+ * the found positives, reports of one round sharing an eventId). The world corpus's tune half keeps a floor just
+ * under what the rules reach on it, so that a change that loses ground there fails. The held-out half is printed,
+ * never gated: no rule is tuned on it.
  */
 class CorpusEvaluationTest {
 
+  /** Floors on the tune half, a little under the figures measured when they were set (see the commit history). */
+  private static final double TUNE_F1 = 0.85;
+  private static final double TUNE_FIELD = 0.55;
+  private static final double TUNE_TOPICS = 0.70;
+
   @Test
-  void detectionFieldsAndEventIdsOnTheLabelledCorpusMeetTheTargets() throws Exception {
-    // Given the corpus, when present
-    Path dir = Path.of("src/test/resources/corpus");
-    assumeTrue(Files.isDirectory(dir), "no corpus");
+  void wireCorpusMeetsTheTargetsAndTheWorldTuneHalfKeepsItsFloor() {
+    // Given the whole labelled corpus
+    // When scored by split
+    SplitEvaluation e = SplitEvaluation.of(DialogueClassifier.standard(), CorpusFiles.load());
+    String report = e.report();
+    // The held-out figures are shown with every run, for the record; nothing below depends on them.
+    System.out.print(report);
 
-    // When
-    CorpusEvaluation.Metrics m = CorpusEvaluation.evaluate(DialogueClassifier.standard(), dir);
-
-    // Then
-    assertTrue(m.f1() >= 0.98, m.report());
-    for (String field : CorpusEvaluation.FIELDS) {
-      assertTrue(m.fieldAccuracy(field) >= 0.95, field + "\n" + m.report());
+    // Then the wire corpus meets the targets
+    SplitEvaluation.Score wire = e.score(SplitEvaluation.WIRE);
+    assertTrue(wire.f1() >= 0.98, "wire F1\n" + report);
+    for (String field : SplitEvaluation.FIELDS) {
+      assertTrue(wire.field(field) >= 0.95, "wire " + field + "\n" + report);
     }
-    assertTrue(m.groupConsistency() >= 0.95, "reports of one round must share the eventId\n" + m.report());
+    assertTrue(wire.groupConsistency() >= 0.95, "reports of one round must share the eventId\n" + report);
+
+    // And the tune half does not fall below its floor
+    SplitEvaluation.Score tune = e.score(SplitEvaluation.TUNE);
+    assertTrue(tune.f1() >= TUNE_F1, "world tune F1\n" + report);
+    assertTrue(tune.worstField() >= TUNE_FIELD, "world tune worst field\n" + report);
+    assertTrue(tune.jaccard("topics") >= TUNE_TOPICS, "world tune topics\n" + report);
   }
 }
