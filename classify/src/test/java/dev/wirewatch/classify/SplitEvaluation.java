@@ -215,9 +215,13 @@ public final class SplitEvaluation {
       return AvroJson.MAPPER.nullNode();
     }
     if (field.equals("coChairs") && v.isArray()) {
-      var arr = AvroJson.MAPPER.createArrayNode();
-      v.forEach(c -> arr.add(AvroJson.MAPPER.createObjectNode().put("name", c.path("name").asText())
+      // A set of people: the corpus files list them in different orders (Chinese side first, or as written).
+      List<JsonNode> people = new ArrayList<>();
+      v.forEach(c -> people.add(AvroJson.MAPPER.createObjectNode().put("name", c.path("name").asText())
           .put("side", c.path("side").asText(null))));
+      people.sort(java.util.Comparator.comparing(JsonNode::toString));
+      var arr = AvroJson.MAPPER.createArrayNode();
+      people.forEach(arr::add);
       return arr;
     }
     if ((field.equals("previousRound") || field.equals("nextRound")) && v.isObject()) {

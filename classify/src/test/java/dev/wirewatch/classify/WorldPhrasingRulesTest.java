@@ -156,4 +156,66 @@ class WorldPhrasingRulesTest {
     // When / Then
     notADialogue(a);
   }
+
+  // ------------------------------------------------------------------ co-chairs
+
+  private static List<String> names(DialogueEvent d) {
+    return d.getCoChairs().stream().map(c -> c.getName() + "/" + c.getSide()).sorted().toList();
+  }
+
+  @Test
+  void headsOfDelegationGivenAsAListAreTheCoChairs() {
+    // Given "Heads of delegation were A, title, and B, title"
+    ArticleInput a = article("w-heads", "Norway-China human rights dialogue", "2025-06-12T12:00:00+02:00", null, "en", """
+        Norway and China held their human rights dialogue in Oslo on 11 June. Heads of delegation were Ingrid Solberg, \
+        Director of the Norwegian Ministry of Foreign Affairs, and Wang Lei, Director-General of China's Ministry of \
+        Foreign Affairs.""");
+
+    // When / Then
+    assertEquals(List.of("Ingrid Solberg/NO", "Wang Lei/CN"), names(dialogue(a)));
+  }
+
+  @Test
+  void anOfficialAsSubjectOfHeldConsultationsWithAnotherGivesBothHeads() {
+    // Given "A, title, held consultations ... with B, title" after a date opener
+    ArticleInput a = article("w-heldwith", "Human rights consultations with Norway", "2025-06-12T12:00:00+08:00", null, "en", """
+        On June 10, Wang Lei, Special Representative of the Chinese Foreign Ministry, held human rights consultations in \
+        Beijing with Ingrid Solberg, Director of the Norwegian Ministry of Foreign Affairs.""");
+
+    // When / Then
+    assertEquals(List.of("Ingrid Solberg/NO", "Wang Lei/CN"), names(dialogue(a)));
+  }
+
+  @Test
+  void aSecondMentionBySurnameOnlyIsTheFullNameSaidBefore() {
+    // Given a head named in full in the lead and by surname alone where the co-chairs are listed
+    ArticleInput a = article("w-surname", "Human rights talks in Oslo", "2025-06-12T12:00:00+02:00", "OSLO, June 12 —", "en", """
+        OSLO, June 12 — Ingrid Solberg of the Norwegian foreign ministry welcomed a Chinese delegation for human rights \
+        talks held in Oslo on Wednesday. Solberg and Wang Lei, China's special representative, co-chaired the talks.""");
+
+    // When / Then
+    assertEquals(List.of("Ingrid Solberg/NO", "Wang Lei/CN"), names(dialogue(a)));
+  }
+
+  @Test
+  void aPossessiveSideAndAnAppositiveLedByGiveTheHeads() {
+    // Given "China's delegation was led by A" and "The Norwegian delegation, headed by B,"
+    ArticleInput a = article("w-ledby", "Human rights dialogue in Oslo", "2025-06-12T12:00:00+02:00", null, "en", """
+        Norway and China held their human rights dialogue in Oslo on 11 June. China's delegation was led by Wang Lei, \
+        a director-general of the foreign ministry. The Norwegian delegation, headed by Ingrid Solberg, raised \
+        individual cases.""");
+
+    // When / Then
+    assertEquals(List.of("Ingrid Solberg/NO", "Wang Lei/CN"), names(dialogue(a)));
+  }
+
+  @Test
+  void chineseHeadsWhoEachLedADelegationKeepTheNameWithoutItsLatinForm() {
+    // Given 分别率团 after two titled names, one with its Latin form in brackets
+    ArticleInput a = article("w-zhlead", "中挪举行人权对话", "2025-06-11T18:00:00+08:00", null, "zh", """
+        中挪第九次人权对话10日在奥斯陆举行。外交部国际司司长王磊和挪威外交部司长英格丽·索尔贝格（Ingrid Solberg）分别率团出席。""");
+
+    // When / Then
+    assertEquals(List.of("王磊/CN", "英格丽·索尔贝格/NO"), names(dialogue(a)));
+  }
 }
