@@ -7,28 +7,20 @@ import dev.wirewatch.broker.GroupProgress;
 import dev.wirewatch.broker.TopicProvisioner;
 import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.DialogueClassifier;
-import dev.wirewatch.classify.streams.ClassifyTopology;
+import dev.wirewatch.classify.streams.ClassifyService;
 import dev.wirewatch.ingest.IngestService;
 import dev.wirewatch.ingest.PollSummary;
-import dev.wirewatch.schema.topic.Topics;
 import dev.wirewatch.sink.EventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.streams.CloseOptions;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,34 +32,31 @@ import org.slf4j.LoggerFactory;
 public final class Pipeline implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
-  private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(90);
 
   private final WirewatchConfig config;
   private final EmbeddedKafka broker;
   private final Map<String, Object> kafkaProps;
-  private final KafkaStreams streams;
+  private final ClassifyService classify;
   private final EventSink sink;
   private final IngestService ingest;
-  private final String applicationId;
   private final ScheduledExecutorService healthReporter;
   private boolean closed;
 
-  private Pipeline(WirewatchConfig config, EmbeddedKafka broker, Map<String, Object> kafkaProps, KafkaStreams streams,
+  private Pipeline(WirewatchConfig config, EmbeddedKafka broker, Map<String, Object> kafkaProps, ClassifyService classify,
       EventSink sink, IngestService ingest) {
     this.config = config;
     this.broker = broker;
     this.kafkaProps = kafkaProps;
-    this.streams = streams;
+    this.classify = classify;
     this.sink = sink;
     this.ingest = ingest;
-    this.applicationId = config.get(Settings.CLASSIFY_APP_ID);
     this.healthReporter = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "wirewatch-health");
       t.setDaemon(true);
       return t;
     });
     healthReporter.scheduleWithFixedDelay(() -> HealthFile.write(config.dataDir(),
-        sink == null ? null : sink.health(), streams == null ? "not running here" : streams.state().name()),
+        sink == null ? null : sink.health(), classify == null ? "not running here" : classify.state()),
         0, 5, TimeUnit.SECONDS);
   }
 
@@ -117,7 +106,7 @@ public final class Pipeline implements AutoCloseable {
   public static Pipeline start(WirewatchConfig config, Options options) {
     Set<Stage> stages = options.stages();
     EmbeddedKafka broker = null;
-    KafkaStreams streams = null;
+    ClassifyService classify = null;
     EventSink sink = null;
     try {
       Map<String, Object> kafkaProps = new HashMap<>(config.kafkaClientProperties());
@@ -134,7 +123,9 @@ public final class Pipeline implements AutoCloseable {
       if (stages.contains(Stage.CLASSIFY)) {
         ArchiveClassifier classifier = options.classifier() != null ? options.classifier()
             : Reextraction.classifier(DialogueClassifier.standard(), null);
-        streams = startClassify(config, kafkaProps, classifier);
+        classify = new ClassifyService(kafkaProps, config.get(Settings.CLASSIFY_APP_ID), config.dataDir().resolve("streams"),
+            classifier);
+        classify.start();
       }
       if (stages.contains(Stage.SINK)) {
         sink = new EventSink(Stages.sinkSettings(config), kafkaProps);
@@ -142,12 +133,10 @@ public final class Pipeline implements AutoCloseable {
       }
       IngestService ingest = stages.contains(Stage.INGEST)
           ? new IngestService(Stages.ingestSettings(config), kafkaProps) : null;
-      return new Pipeline(config, broker, kafkaProps, streams, sink, ingest);
+      return new Pipeline(config, broker, kafkaProps, classify, sink, ingest);
     } catch (RuntimeException e) {
       closeQuietly(sink, e);
-      if (streams != null) {
-        streams.close(Duration.ofSeconds(30));
-      }
+      closeQuietly(classify, e);
       closeQuietly(broker, e);
       throw e;
     }
@@ -170,10 +159,8 @@ public final class Pipeline implements AutoCloseable {
   /** Waits until the classifier has consumed all input and the sink has stored every event. */
   public void awaitDrained(Duration timeout) {
     Instant deadline = Instant.now().plus(timeout);
-    if (streams != null) {
-      // The classifier's input: the archive and its own repartition topics.
-      GroupProgress.awaitCaughtUp(kafkaProps, applicationId, topic -> topic.equals(Topics.RAW_ARTICLES.name())
-          || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")), Duration.between(Instant.now(), deadline));
+    if (classify != null) {
+      GroupProgress.awaitCaughtUp(kafkaProps, classify.applicationId(), classify.inputTopics(), Duration.between(Instant.now(), deadline));
     }
     if (sink != null && !sink.drain(Duration.between(Instant.now(), deadline))) {
       throw new IllegalStateException("sink has not stored every event in time: " + sink.health());
@@ -193,54 +180,12 @@ public final class Pipeline implements AutoCloseable {
     healthReporter.shutdownNow();
     RuntimeException failure = new RuntimeException("pipeline did not stop cleanly");
     closeQuietly(ingest, failure);
-    if (streams != null) {
-      try {
-        // Leave the group at once: a replay can only rewind the application while it has no member.
-        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
-            .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
-      } catch (RuntimeException e) {
-        failure.addSuppressed(e);
-      }
-    }
+    closeQuietly(classify, failure);
     closeQuietly(sink, failure);
     closeQuietly(broker, failure);
     if (failure.getSuppressed().length > 0) {
       log.warn("Pipeline stopped with errors: {}", failure.getSuppressed()[0].getMessage());
     }
-  }
-
-  private static KafkaStreams startClassify(WirewatchConfig config, Map<String, Object> kafkaProps,
-      ArchiveClassifier classifier) {
-    Properties props = ClassifyTopology.streamsProperties(kafkaProps, config.get(Settings.CLASSIFY_APP_ID),
-        config.dataDir().resolve("streams"));
-    // A crashed instance is noticed (and a replay after it can start) within seconds, not the default 45 s.
-    props.putIfAbsent(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
-    KafkaStreams streams = new KafkaStreams(ClassifyTopology.buildTopology(classifier), props);
-    CountDownLatch running = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-      log.info("Classify application {} -> {}", before, now);
-    });
-    streams.setUncaughtExceptionHandler(e -> {
-      log.error("Classify stream thread failed; replacing it", e);
-      return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    streams.start();
-    try {
-      if (!running.await(STREAMS_START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        streams.close(Duration.ofSeconds(10));
-        throw new IllegalStateException("classify application did not reach RUNNING within "
-            + STREAMS_START_TIMEOUT.toSeconds() + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      streams.close(Duration.ofSeconds(10));
-      throw new IllegalStateException("interrupted while starting the classify application", e);
-    }
-    log.info("Classify application {} running, classifier {}", config.get(Settings.CLASSIFY_APP_ID), classifier.version());
-    return streams;
   }
 
   private static void closeQuietly(AutoCloseable closeable, RuntimeException failure) {

@@ -1,6 +1,7 @@
 package dev.wirewatch.bench;
 
 import dev.wirewatch.broker.GroupProgress;
+import dev.wirewatch.classify.streams.ClassifyService;
 import dev.wirewatch.schema.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +56,7 @@ final class StreamsRun {
         throw new IllegalStateException(applicationId + " did not start");
       }
       double rate = archiveSize > 0 ? steadyRate(clientProps, applicationId, archiveSize) : Double.NaN;
-      GroupProgress.awaitCaughtUp(clientProps, applicationId, topic -> topic.equals(Topics.RAW_ARTICLES.name())
-          || (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")), Duration.ofHours(1));
+      GroupProgress.awaitCaughtUp(clientProps, applicationId, ClassifyService.inputTopics(applicationId), Duration.ofHours(1));
       long end = System.nanoTime();
       return new Seconds((end - t0) / 1e9, (end - runningAt[0]) / 1e9, rate);
     }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class CueReader {
 
-  private static final Pattern WEAK_ANCHOR = Pattern.compile("(?i)\\b(?:dialogues?|consultations?)\\b|对话|磋商");
+  private static final Pattern WEAK_ANCHOR = Pattern.compile("(?i)\\b(?:dialogues?|consultations?)\\b|对话|磋商|谘商|咨商");
   /** Words after which a near-miss topic ("sanctions") is a topic or the reason of the talks, not their subject. */
   private static final Pattern TOPIC_INTRO = Pattern.compile(
       "(?i)\\b(?:discuss(?:ed|ing)?|exchanged views on|exchange views on|covered|focused on|touched on|talked about|opposition to|opposed|raised"
@@ -57,9 +57,13 @@ final class CueReader {
     return rules;
   }
 
-  /** Cheap literal gate: every anchor needs "human right"/"人权" and a dialogue word somewhere in title or body. */
+  /**
+   * Cheap literal gate: every anchor needs "human right"/"人权" and a dialogue word somewhere in title or body; asked
+   * of the text as written, so traditional forms (人權, 對話, 諮商) count too.
+   */
   static boolean mayReportADialogue(String title, String body) {
-    boolean rights = containsHumanRight(title) || containsHumanRight(body) || title.contains("人权") || body.contains("人权");
+    boolean rights = containsHumanRight(title) || containsHumanRight(body) || title.contains("人权") || body.contains("人权")
+        || title.contains("人權") || body.contains("人權");
     return rights && (hasDialogueWord(title) || hasDialogueWord(body));
   }
 
@@ -79,8 +83,9 @@ final class CueReader {
 
   private static boolean hasDialogueWord(String s) {
     return s.contains("ialog") || s.contains("onsult") || s.contains("alks") || s.contains("IALOG") || s.contains("ONSULT")
-        || s.contains("ALKS") || s.contains("对话") || s.contains("磋商") || s.contains("ound table") || s.contains("oundtable")
-        || s.contains("OUNDTABLE") || s.contains("ound-table");
+        || s.contains("ALKS") || s.contains("对话") || s.contains("磋商") || s.contains("對話") || s.contains("諮商")
+        || s.contains("谘商") || s.contains("咨商") || s.contains("ound table") || s.contains("oundtable") || s.contains("OUNDTABLE")
+        || s.contains("ound-table");
   }
 
   /** Whether the title names a dialogue. */

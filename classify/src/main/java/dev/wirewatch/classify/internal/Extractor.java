@@ -34,6 +34,7 @@ public final class Extractor {
   private final RoundReader rounds;
   private final CoChairs coChairs;
   private final SlugReader slugs;
+  private final TraditionalChinese traditional = new TraditionalChinese();
   /** Start words of every rule asked about a sentence, found in one pass per article. */
   private final PrefixIndex prefixIndex;
 
@@ -55,15 +56,20 @@ public final class Extractor {
 
   /** Classifies one article. */
   public Verdict classify(ArticleInput in, String version) {
-    String body = in.text() == null ? "" : in.text();
-    String title = in.title() == null ? "" : in.title();
-    if (!CueReader.mayReportADialogue(title, body)) {
+    String written = in.text() == null ? "" : in.text();
+    String writtenTitle = in.title() == null ? "" : in.title();
+    if (!CueReader.mayReportADialogue(writtenTitle, written)) {
       // Most wire copy never says "human rights" and a dialogue word: reject it with two substring scans.
       return new Verdict(in.id(), false, 0.01, version, null);
     }
+    // The rules are written in simplified characters; offsets are mapped back into the text as written.
+    Simplified simplified = traditional.simplify(written);
+    String body = simplified.text();
+    String title = traditional.simplify(writtenTitle).text();
     Text text = Text.of(body);
     LocalDate published = Datelines.publishedDay(in.publishedAt());
-    Datelines.Dateline dateline = Datelines.dateline(in.dateline(), body, published);
+    Datelines.Dateline dateline = Datelines.dateline(in.dateline() == null ? null : traditional.simplify(in.dateline()).text(), body,
+        published);
     LocalDate ref = dateline.date() != null ? dateline.date() : published;
     boolean titleAnchor = cues.anchorsInTitle(title);
     Hits hits = new Hits(body, text.lower(), prefixIndex);
@@ -78,6 +84,9 @@ public final class Extractor {
       return new Verdict(in.id(), false, round3(Math.min(confidence, 0.49)), version, null);
     }
     DialogueEvent event = event(in, article, best, cued, version);
+    if (simplified.changed()) {
+      event = asWritten(event, simplified);
+    }
     return new Verdict(in.id(), true, event.getConfidence(), version, event);
   }
 
@@ -88,7 +97,8 @@ public final class Extractor {
     List<Evidence> evidence = new ArrayList<>();
     Anchor anchor = best.firstAnchor();
     String anchorText = anchor.span().of(body);
-    String format = anchorText.toLowerCase(Locale.ROOT).contains("consult") || anchorText.contains("磋商") ? "consultation" : "dialogue";
+    String format = anchorText.toLowerCase(Locale.ROOT).contains("consult") || anchorText.contains("磋商") || anchorText.contains("谘商")
+        || anchorText.contains("咨商") ? "consultation" : "dialogue";
     evidence.add(Evidences.of("format", body, anchor.span()));
     if (best.counterpartSpan() != null) {
       evidence.add(Evidences.of("counterparts", body, best.counterpartSpan()));
@@ -163,6 +173,39 @@ public final class Extractor {
         .setClassifierVersion(version)
         .setMentions(List.of(mention))
         .build();
+  }
+
+  /**
+   * The event read from simplified text, told in the text as written: evidence quotes and offsets, and co-chairs'
+   * names and titles, come from the original characters.
+   */
+  private static DialogueEvent asWritten(DialogueEvent event, Simplified text) {
+    List<Evidence> evidence = new ArrayList<>();
+    for (Evidence e : event.getEvidence()) {
+      evidence.add(new Evidence(e.getField(), text.originalText(e.getStart(), e.getEnd()), text.originalStart(e.getStart()),
+          text.originalEnd(e.getEnd())));
+    }
+    List<CoChair> chairs = new ArrayList<>();
+    for (CoChair c : event.getCoChairs()) {
+      chairs.add(CoChair.newBuilder(c).setName(asWritten(c.getName(), event.getEvidence(), text))
+          .setTitle(asWritten(c.getTitle(), event.getEvidence(), text)).build());
+    }
+    return DialogueEvent.newBuilder(event).setEvidence(evidence).setCoChairs(chairs).build();
+  }
+
+  /** {@code value} as written in the original, found inside a co-chair's evidence; unchanged when not found there. */
+  private static String asWritten(String value, List<Evidence> evidence, Simplified text) {
+    if (value == null || value.isEmpty()) {
+      return value;
+    }
+    for (Evidence e : evidence) {
+      int at = e.getField().equals("coChairs") ? e.getQuote().indexOf(value) : -1;
+      if (at >= 0) {
+        int start = e.getStart() + at;
+        return text.originalText(start, start + value.length());
+      }
+    }
+    return value;
   }
 
   private static double round3(double v) {

@@ -92,7 +92,7 @@ public final class ClassifyTopology {
         .defaultBranch(Branched.withConsumer(changes -> changes
             .mapValues(Routed::change, Named.as("change-value"))
             .repartition(Repartitioned.<String, MentionChange>with(Serdes.String(), new MentionChangeSerde()).withName(REPARTITION))
-            .process(() -> new EventProcessor(EVENT_STORE), Named.as(MERGE), EVENT_STORE)
+            .process(() -> new EventProcessor(EVENT_STORE, classifier.version()), Named.as(MERGE), EVENT_STORE)
             .to(Topics.DIALOGUE_EVENTS.name(), Produced.with(Topics.DIALOGUE_EVENTS.keySerde(), Topics.DIALOGUE_EVENTS.valueSerde())
                 .withName(EVENTS_SINK)), "event-changes"));
     return builder.build();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wirewatch.broker.EmbeddedKafka;
 import dev.wirewatch.broker.TopicProvisioner;
+import dev.wirewatch.classify.ArchiveClassifier;
 import dev.wirewatch.classify.Articles;
 import dev.wirewatch.classify.DialogueClassifier;
 import dev.wirewatch.schema.RawArticle;
@@ -34,7 +35,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The classify application against a real single-node broker: outputs, and a poison record in the DLQ. */
+/**
+ * The classify stage ({@link ClassifyService}) against a real single-node broker: its pre-start work, outputs, and a
+ * poison record in the DLQ.
+ */
 class ClassifyTopologyIT {
 
   private static final Duration DEADLINE = Duration.ofSeconds(60);
@@ -43,29 +47,27 @@ class ClassifyTopologyIT {
   static Path dir;
 
   private static EmbeddedKafka kafka;
-  private static KafkaStreams streams;
+  private static ClassifyService service;
+  /** The application id the pre-start work was given, and the state the service was in then. */
+  private static final List<String> preStart = new ArrayList<>();
 
   @BeforeAll
-  static void start() throws InterruptedException {
+  static void start() {
     kafka = EmbeddedKafka.start(dir.resolve("kafka"));
     TopicProvisioner.ensureTopics(kafka.clientProperties(), 1, (short) 1);
-    streams = new KafkaStreams(ClassifyTopology.buildTopology(DialogueClassifier.standard()),
-        ClassifyTopology.streamsProperties(kafka.clientProperties(), "classify-it", dir.resolve("state")));
-    streams.start();
-    Instant until = Instant.now().plus(DEADLINE);
-    while (streams.state() != KafkaStreams.State.RUNNING) {
-      if (Instant.now().isAfter(until)) {
-        throw new IllegalStateException("streams not RUNNING within " + DEADLINE + ": " + streams.state());
-      }
-      // Polling with a short park instead of a fixed sleep: returns as soon as the app is up.
-      java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-    }
+    service = new ClassifyService(kafka.clientProperties(), "classify-it", dir.resolve("state"),
+        ArchiveClassifier.of(DialogueClassifier.standard()), (props, applicationId) -> {
+          preStart.add(applicationId);
+          preStart.add(service.state());
+        });
+    // start() returns once the application is RUNNING.
+    service.start();
   }
 
   @AfterAll
   static void stop() {
-    if (streams != null) {
-      streams.close(Duration.ofSeconds(10));
+    if (service != null) {
+      service.close();
     }
     if (kafka != null) {
       kafka.close();
@@ -102,7 +104,16 @@ class ClassifyTopologyIT {
     ConsumerRecord<byte[], byte[]> event = awaitRecord(Topics.DIALOGUE_EVENTS.name(), r -> r.value() != null);
     assertEquals("cn-eu/human-rights-dialogue/2024-06", new String(event.key(), StandardCharsets.UTF_8));
     assertEquals(1, Topics.DIALOGUE_EVENTS.valueSerde().deserializer().deserialize("t", event.value()).getMentions().size());
-    assertEquals(KafkaStreams.State.RUNNING, streams.state());
+    assertEquals(KafkaStreams.State.RUNNING.name(), service.state());
+  }
+
+  @Test
+  void preStartWorkRanOnceBeforeTheApplicationExisted() {
+    // Given the service started in start()
+
+    // Then its pre-start work saw the application id and no application yet
+    assertEquals(List.of("classify-it", "not running here"), preStart);
+    assertEquals(KafkaStreams.State.RUNNING.name(), service.state());
   }
 
   private static Map<String, Object> props() {

@@ -213,6 +213,19 @@ class ClassifyTopologyTest {
   }
 
   @Test
+  void theServiceReadsTheArchiveAndItsOwnRepartitionTopicsOnly() {
+    // Given the input topics of one application
+    var input = ClassifyService.inputTopics("app");
+
+    // Then
+    assertTrue(input.test("raw-articles"));
+    assertTrue(input.test("app-" + ClassifyTopology.REPARTITION + "-repartition"));
+    assertFalse(input.test("other-" + ClassifyTopology.REPARTITION + "-repartition"));
+    assertFalse(input.test("dialogue-mentions"));
+    assertFalse(input.test("app-" + ClassifyTopology.MENTION_STORE + "-changelog"));
+  }
+
+  @Test
   void propertiesRequireBootstrapServersAndSetExactlyOnceAndTheDlq() {
     // Given / When
     Properties props = ClassifyTopology.streamsProperties(Map.of("bootstrap.servers", "h:1", "security.protocol", "SSL"), "app", stateDir);

@@ -192,36 +192,17 @@ public final class Gate {
     }
   }
 
-  private static List<String> splitTopLevel(String regex) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean inClass = false;
-    int start = 0;
-    for (int i = 0; i < regex.length(); i++) {
-      char c = regex.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (inClass) {
-        inClass = c != ']';
-      } else if (c == '[') {
-        inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-      } else if (c == '|' && depth == 0) {
-        parts.add(regex.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(regex.substring(start));
-    return parts;
+  /** Receives the structural characters of a regex: '(', ')' and '|' outside escapes and character classes. */
+  private interface Structure {
+    /** {@code depth} is the group depth after {@code c}; true stops the walk at {@code at}. */
+    boolean stopAt(int at, char c, int depth);
   }
 
-  private static int groupEnd(String s, int open) {
+  /** Walks {@code s} from {@code from}; the index where {@code structure} stopped, or -1. */
+  private static int walk(String s, int from, Structure structure) {
     int depth = 0;
     boolean inClass = false;
-    for (int i = open; i < s.length(); i++) {
+    for (int i = from; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c == '\\') {
         i++;
@@ -229,15 +210,36 @@ public final class Gate {
         inClass = c != ']';
       } else if (c == '[') {
         inClass = true;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
+      } else if (c == '(' || c == ')' || c == '|') {
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (structure.stopAt(i, c, depth)) {
           return i;
         }
       }
     }
     return -1;
+  }
+
+  private static List<String> splitTopLevel(String regex) {
+    List<Integer> bars = new ArrayList<>();
+    walk(regex, 0, (at, c, depth) -> {
+      if (c == '|' && depth == 0) {
+        bars.add(at);
+      }
+      return false;
+    });
+    List<String> parts = new ArrayList<>();
+    int start = 0;
+    for (int bar : bars) {
+      parts.add(regex.substring(start, bar));
+      start = bar + 1;
+    }
+    parts.add(regex.substring(start));
+    return parts;
+  }
+
+  /** The index of the ')' closing the group opened at {@code open}, or -1. */
+  private static int groupEnd(String s, int open) {
+    return walk(s, open, (at, c, depth) -> c == ')' && depth == 0);
   }
 }

@@ -16,18 +16,27 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Keeps, per eventId, the mentions that report it (store key {@code eventId + '\u0000' + articleId}, read back
  * with a prefix scan) and emits the merged event after each change that alters its content, or a tombstone when
- * none is left. classifierVersion alone is not a change: the event keeps the version that last changed it.
+ * none is left. classifierVersion alone is not a change: the event keeps the version that last changed it. An event
+ * that changes is stamped with the version that changed it: the joining mention's, or for a mention that leaves, the
+ * running classifier's. The merged readings' versions do not say it: a reading the change left as it was still
+ * carries the version that classified it, and may rank first.
  */
 public final class EventProcessor implements Processor<String, MentionChange, String, DialogueEvent> {
 
   private static final char SEPARATOR = '\u0000';
 
   private final String storeName;
+  private final String classifierVersion;
   private ProcessorContext<String, DialogueEvent> context;
   private KeyValueStore<String, DialogueMention> store;
 
-  public EventProcessor(String storeName) {
+  /**
+   * @param storeName the store of mentions by event
+   * @param classifierVersion the version of the classifier that produces the mention changes (it retracts mentions)
+   */
+  public EventProcessor(String storeName, String classifierVersion) {
     this.storeName = storeName;
+    this.classifierVersion = classifierVersion;
   }
 
   @Override
@@ -56,7 +65,16 @@ public final class EventProcessor implements Processor<String, MentionChange, St
       // the record on the topic, and the database row behind it, stay as they are.
       return;
     }
+    if (after != null) {
+      String changedBy = change.mention() != null ? change.mention().getClassifierVersion() : classifierVersion;
+      after = DialogueEvent.newBuilder(after).setClassifierVersion(changedBy).build();
+    }
     context.forward(new Record<>(eventId, after, record.timestamp()));
+  }
+
+  /** The store key of one article's mention of an event: the event's mentions are read back by prefix. */
+  public static String storeKey(String eventId, String articleId) {
+    return eventId + SEPARATOR + articleId;
   }
 
   private DialogueEvent merged(String eventId, String prefix) {

@@ -1,27 +1,26 @@
-package dev.wirewatch.classify.eval;
-
-import dev.wirewatch.classify.ArticleInput;
-import dev.wirewatch.classify.DialogueClassifier;
-import dev.wirewatch.classify.Verdict;
+package dev.wirewatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.wirewatch.classify.ArticleInput;
+import dev.wirewatch.classify.CorpusFiles;
+import dev.wirewatch.classify.DialogueClassifier;
+import dev.wirewatch.classify.SplitEvaluation;
+import dev.wirewatch.classify.Verdict;
 import dev.wirewatch.schema.DialogueEvent;
 import dev.wirewatch.schema.json.AvroJson;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
- * Scores the classifier on the labelled corpus under {@code src/test/resources/corpus/} (JSON Lines, one
- * article per line with an {@code expected} verdict): precision, recall, F1 of detection and, over the true
- * positives, the accuracy of each labelled field. {@code main} prints the numbers; pass {@code -v} to list misses.
+ * Scores the classifier on the labelled corpus ({@code corpus/*.jsonl} on the class path, from the classify module's
+ * test jar; one article per line with an {@code expected} verdict): precision, recall, F1 of detection and, over the
+ * true positives, the accuracy of each labelled field. {@code main} prints the numbers; pass {@code -v} to list misses.
+ *
+ * <p>Run from the repository root: {@code bench/run eval-classifier [-v]}. It also prints {@link SplitEvaluation}'s table:
+ * the wire corpus, the world corpus's tune and held-out halves, each by language and script, with topics and tone.
  */
 public final class CorpusEvaluation {
 
@@ -29,8 +28,22 @@ public final class CorpusEvaluation {
   public static final List<String> FIELDS = List.of("format", "counterparts", "status", "round", "startDate", "endDate", "location",
       "coChairs", "previousRound", "nextRound");
 
+  /** Correct answers out of those labelled, for one field. */
+  public record Tally(int correct, int total) {
+
+    static final Tally NONE = new Tally(0, 0);
+
+    Tally add(boolean right) {
+      return new Tally(correct + (right ? 1 : 0), total + 1);
+    }
+
+    public double accuracy() {
+      return total == 0 ? 1 : (double) correct / total;
+    }
+  }
+
   /** Detection and field scores. */
-  public record Metrics(int articles, int tp, int fp, int fn, int tn, Map<String, double[]> fieldCorrectTotal, List<String> misses,
+  public record Metrics(int articles, int tp, int fp, int fn, int tn, Map<String, Tally> fields, List<String> misses,
                         int groups, int consistentGroups) {
 
     /** Share of labelled groups (articles reporting one round) whose detected articles all got one eventId. */
@@ -53,8 +66,7 @@ public final class CorpusEvaluation {
     }
 
     public double fieldAccuracy(String field) {
-      double[] ct = fieldCorrectTotal.get(field);
-      return ct == null || ct[1] == 0 ? 1 : ct[0] / ct[1];
+      return fields.getOrDefault(field, Tally.NONE).accuracy();
     }
 
     public String report() {
@@ -63,8 +75,8 @@ public final class CorpusEvaluation {
           articles, tp, fp, fn, tn, precision(), recall(), f1()));
       sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", "eventIdGroups", groupConsistency(), consistentGroups, groups));
       for (String f : FIELDS) {
-        double[] ct = fieldCorrectTotal.getOrDefault(f, new double[2]);
-        sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", f, fieldAccuracy(f), (int) ct[0], (int) ct[1]));
+        Tally t = fields.getOrDefault(f, Tally.NONE);
+        sb.append(String.format(Locale.ROOT, "  %-14s %.3f (%d/%d)%n", f, t.accuracy(), t.correct(), t.total()));
       }
       return sb.toString();
     }
@@ -73,11 +85,18 @@ public final class CorpusEvaluation {
   private CorpusEvaluation() {
   }
 
-  public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 && !args[0].equals("-v") ? args[0]
-        : Files.isDirectory(Path.of("classify/src/test/resources/corpus")) ? "classify/src/test/resources/corpus" : "src/test/resources/corpus");
-    Metrics m = evaluate(DialogueClassifier.standard(), dir);
+  public static void main(String[] args) {
+    for (String arg : args) {
+      if (!arg.equals("-v")) {
+        System.err.println("eval-classifier: unknown argument '" + arg + "' (only -v, to list misses)");
+        System.exit(2);
+      }
+    }
+    List<CorpusFiles.Entry> corpus = CorpusFiles.load();
+    Metrics m = evaluate(DialogueClassifier.standard(), corpus);
     StringBuilder out = new StringBuilder(m.report());
+    // The targets are stated per split (wire corpus, world tune, world held-out) and per language and script.
+    out.append("by split and language:\n").append(SplitEvaluation.of(DialogueClassifier.standard(), corpus).report());
     if (List.of(args).contains("-v")) {
       m.misses().forEach(miss -> out.append(miss).append('\n'));
     }
@@ -85,47 +104,35 @@ public final class CorpusEvaluation {
     System.out.print(out);
   }
 
-  /** Scores {@code classifier} on every {@code *.jsonl} file under {@code dir}. */
-  public static Metrics evaluate(DialogueClassifier classifier, Path dir) throws IOException {
+  /** Scores {@code classifier} on the given labelled articles. */
+  public static Metrics evaluate(DialogueClassifier classifier, List<CorpusFiles.Entry> corpus) {
     int tp = 0;
     int fp = 0;
     int fn = 0;
     int tn = 0;
-    int n = 0;
-    Map<String, double[]> fields = new TreeMap<>();
+    Map<String, Tally> fields = new TreeMap<>();
     List<String> misses = new ArrayList<>();
     Map<String, Map<String, String>> groupIds = new TreeMap<>();
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
-    }
-    for (Path file : files) {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
+    for (CorpusFiles.Entry entry : corpus) {
+      JsonNode o = entry.json();
+      ArticleInput in = entry.input();
+      Verdict v = classifier.classify(in);
+      JsonNode expected = o.path("expected");
+      boolean want = expected.path("isDialogue").asBoolean();
+      if (want && v.isDialogue()) {
+        tp++;
+        if (!o.path("group").asText("").isEmpty()) {
+          groupIds.computeIfAbsent(o.path("group").asText(), k -> new TreeMap<>()).put(in.id(), v.dialogue().getEventId());
         }
-        JsonNode o = AvroJson.MAPPER.readTree(line);
-        n++;
-        ArticleInput in = new ArticleInput(o.path("id").asText(), str(o, "source"), str(o, "url"), str(o, "title"),
-            str(o, "publishedAt"), str(o, "dateline"), str(o, "language"), o.path("text").asText(""));
-        Verdict v = classifier.classify(in);
-        JsonNode expected = o.path("expected");
-        boolean want = expected.path("isDialogue").asBoolean();
-        if (want && v.isDialogue()) {
-          tp++;
-          if (!o.path("group").asText("").isEmpty()) {
-            groupIds.computeIfAbsent(o.path("group").asText(), k -> new TreeMap<>()).put(in.id(), v.dialogue().getEventId());
-          }
-          compare(in.id(), expected.path("dialogue"), v.dialogue(), fields, misses);
-        } else if (want) {
-          fn++;
-          misses.add("FN " + in.id() + " conf=" + v.confidence() + " " + in.title());
-        } else if (v.isDialogue()) {
-          fp++;
-          misses.add("FP " + in.id() + " " + o.path("category").asText() + " conf=" + v.confidence() + " " + in.title());
-        } else {
-          tn++;
-        }
+        compare(in.id(), expected.path("dialogue"), v.dialogue(), fields, misses);
+      } else if (want) {
+        fn++;
+        misses.add("FN " + in.id() + " conf=" + v.confidence() + " " + in.title());
+      } else if (v.isDialogue()) {
+        fp++;
+        misses.add("FP " + in.id() + " " + o.path("category").asText() + " conf=" + v.confidence() + " " + in.title());
+      } else {
+        tn++;
       }
     }
     int consistent = 0;
@@ -136,10 +143,10 @@ public final class CorpusEvaluation {
         misses.add("GROUP " + g.getKey() + " eventIds differ: " + g.getValue());
       }
     }
-    return new Metrics(n, tp, fp, fn, tn, fields, misses, groupIds.size(), consistent);
+    return new Metrics(corpus.size(), tp, fp, fn, tn, fields, misses, groupIds.size(), consistent);
   }
 
-  private static void compare(String id, JsonNode expected, DialogueEvent actual, Map<String, double[]> fields, List<String> misses) {
+  private static void compare(String id, JsonNode expected, DialogueEvent actual, Map<String, Tally> fields, List<String> misses) {
     JsonNode got = AvroJson.toJson(actual);
     for (String f : FIELDS) {
       if (!expected.has(f)) {
@@ -147,11 +154,9 @@ public final class CorpusEvaluation {
       }
       JsonNode want = normalise(f, expected.get(f));
       JsonNode have = normalise(f, got.get(f));
-      double[] ct = fields.computeIfAbsent(f, k -> new double[2]);
-      ct[1]++;
-      if (want.equals(have)) {
-        ct[0]++;
-      } else {
+      boolean right = want.equals(have);
+      fields.merge(f, Tally.NONE.add(right), (a, b) -> a.add(right));
+      if (!right) {
         misses.add("FIELD " + id + " " + f + " want=" + want + " got=" + have);
       }
     }
@@ -173,10 +178,5 @@ public final class CorpusEvaluation {
       return obj;
     }
     return v;
-  }
-
-  private static String str(JsonNode o, String f) {
-    JsonNode v = o.get(f);
-    return v == null || v.isNull() ? null : v.asText();
   }
 }
