@@ -218,4 +218,52 @@ class WorldPhrasingRulesTest {
     // When / Then
     assertEquals(List.of("王磊/CN", "英格丽·索尔贝格/NO"), names(dialogue(a)));
   }
+
+  // ------------------------------------------------------------------ status
+
+  @Test
+  void aCallOffToldInAnAfterClauseIsBackgroundNotTheRoundsStatus() {
+    // Given an announced round and, in an after-clause, an earlier postponement
+    ArticleInput a = article("w-after", "Rights talks back on", "2025-04-03T10:00:00+02:00", "OSLO, April 3 —", "en", """
+        OSLO, April 3 — Norway and China will hold their human rights dialogue in Oslo on April 15, a year after Beijing \
+        postponed the previous round.""");
+
+    // When / Then
+    assertEquals("ANNOUNCED", dialogue(a).getStatus());
+  }
+
+  @Test
+  void aWishThatTheDialogueResumeTakesTheStatusTheNextSentenceGives() {
+    // Given a minister who would like the talks held again, and the dialogue said to be on hold
+    ArticleInput a = article("w-wish", "Minister wants rights talks back", "2025-04-03T10:00:00+02:00", "OSLO, April 3 —", "en", """
+        OSLO, April 3 — Norway's foreign minister said she would like the human rights dialogue with China to be held again \
+        soon. The dialogue has been on hold since last year.""");
+
+    // When / Then
+    assertEquals("SUSPENDED", dialogue(a).getStatus());
+  }
+
+  @Test
+  void aSentenceSaidToBeSuspendedIsNoSuspendedDialogue() {
+    // Given a round announced for Thursday and a writer with a suspended sentence
+    ArticleInput a = article("w-sentence", "Rights dialogue on Thursday", "2025-04-07T10:00:00+02:00", "OSLO, April 7 —", "en", """
+        OSLO, April 7 — Norway and China will hold a human rights dialogue in Oslo on Thursday, where Norway will raise \
+        the case of a writer given a suspended sentence.""");
+
+    // When / Then
+    assertEquals("ANNOUNCED", dialogue(a).getStatus());
+  }
+
+  @Test
+  void chineseScheduledForAndStalledHaveTheirStatus() {
+    // Given 定于…举行 (scheduled) and 停摆 (stalled)
+    ArticleInput scheduled = article("w-dingyu", "中挪人权对话", "2025-06-09T18:00:00+08:00", null, "zh", """
+        经双方商定，中挪第九次人权对话定于6月12日在奥斯陆举行。""");
+    ArticleInput stalled = article("w-tingbai", "中挪人权对话停摆", "2025-06-09T18:00:00+08:00", null, "zh", """
+        中挪人权对话已停摆三年，挪方表示希望早日恢复。""");
+
+    // When / Then
+    assertEquals("ANNOUNCED", dialogue(scheduled).getStatus());
+    assertEquals("SUSPENDED", dialogue(stalled).getStatus());
+  }
 }

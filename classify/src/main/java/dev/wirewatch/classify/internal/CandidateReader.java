@@ -88,6 +88,16 @@ final class CandidateReader {
     }
 
     StatusCue status = c.status();
+    if (status != null && c.modal() && !status.calledOff()) {
+      // "would like the dialogue to resume": a wish for a round presupposes none is running; what the next
+      // sentences say of it ("on hold since March") is its status.
+      for (CuedSentence n : cluster) {
+        if (n != c && n.status() != null && n.status().calledOff()) {
+          status = n.status();
+          break;
+        }
+      }
+    }
     if (status != null) {
       score += 3;
     } else {

@@ -43,7 +43,9 @@ final class StatusReader {
    * first, or null.
    */
   StatusCue read(String body, String lower, Hits hits, int from, int limit, int sentenceEnd) {
-    boolean resumed = hits.first(resume, from, limit) != null;
+    Span resumeCue = hits.first(resume, from, limit);
+    // "hopes the talks resume soon", "希望早日恢复": a hoped-for resumption does not end a suspension.
+    boolean resumed = resumeCue != null && hits.first(irrealis, Math.max(from, resumeCue.start() - IRREALIS_REACH_HELD), resumeCue.start()) == null;
     for (int k = 0; k < KINDS.size(); k++) {
       String kind = KINDS.get(k);
       if (kind.equals("SUSPENDED") && resumed) {
@@ -51,7 +53,7 @@ final class StatusReader {
       }
       for (Span m : hits.in(rules.get(k), from, limit)) {
         // "the first meeting since the pandemic halted exchanges": a since-clause is background.
-        if (!kind.equals("HELD") && inSinceClause(body, lower, from, m.start())) {
+        if (!kind.equals("HELD") && (inSinceClause(body, lower, from, m.start()) || inAfterClause(body, lower, from, m.start()))) {
           continue;
         }
         // "urged Brussels to suspend the talks", "希望…能够举行": a status under a demand, hope or question is no decision.
@@ -80,6 +82,19 @@ final class StatusReader {
       }
     }
     return false;
+  }
+
+  /**
+   * "a year after Beijing postponed a round", "had been in doubt after China called off the summit": a call-off told in
+   * an after/before/when clause is the background of the sentence, not what happened to the round it reports.
+   */
+  private static boolean inAfterClause(String body, String lower, int sentenceStart, int at) {
+    int clause = Math.max(lower.lastIndexOf(" after ", at), Math.max(lower.lastIndexOf(" before ", at), lower.lastIndexOf(" when ", at)));
+    if (clause < sentenceStart || at - clause > 50) {
+      return false;
+    }
+    String between = body.substring(clause, at);
+    return between.indexOf(',') < 0 && between.indexOf(';') < 0;
   }
 
   private static boolean inSinceClause(String body, String lower, int sentenceStart, int at) {
