@@ -266,4 +266,21 @@ class WorldPhrasingRulesTest {
     assertEquals("ANNOUNCED", dialogue(scheduled).getStatus());
     assertEquals("SUSPENDED", dialogue(stalled).getStatus());
   }
+
+  // ------------------------------------------------------------------ dates
+
+  @Test
+  void aStatedLengthWidensTheDayGivenToTheMeetingsSpan() {
+    // Given "two days of talks ... on Monday" with no word that they ended that day
+    ArticleInput a = article("w-length", "Rights talks in Oslo", "2025-05-12T20:00:00+02:00", "OSLO, May 12 —", "en", """
+        OSLO, May 12 — Norway and China held two days of human rights talks in Oslo beginning on Monday, the ministry \
+        said.""");
+
+    // When
+    DialogueEvent d = dialogue(a);
+
+    // Then
+    assertEquals("2025-05-12", d.getStartDate());
+    assertEquals("2025-05-13", d.getEndDate());
+  }
 }
