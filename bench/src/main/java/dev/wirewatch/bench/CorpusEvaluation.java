@@ -52,17 +52,15 @@ public final class CorpusEvaluation {
     }
 
     public double precision() {
-      return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+      return SplitEvaluation.precision(tp, fp);
     }
 
     public double recall() {
-      return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+      return SplitEvaluation.recall(tp, fn);
     }
 
     public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+      return SplitEvaluation.f1(tp, fp, fn);
     }
 
     public double fieldAccuracy(String field) {
@@ -163,20 +161,7 @@ public final class CorpusEvaluation {
   }
 
   private static JsonNode normalise(String field, JsonNode v) {
-    if (v == null || v.isMissingNode()) {
-      return AvroJson.MAPPER.nullNode();
-    }
-    if (field.equals("coChairs") && v.isArray()) {
-      var arr = AvroJson.MAPPER.createArrayNode();
-      v.forEach(c -> arr.add(AvroJson.MAPPER.createObjectNode().put("name", c.path("name").asText()).put("side", c.path("side").asText(null))));
-      return arr;
-    }
-    if ((field.equals("previousRound") || field.equals("nextRound")) && v.isObject()) {
-      var obj = AvroJson.MAPPER.createObjectNode();
-      obj.set("date", v.path("date").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("date"));
-      obj.set("city", v.path("city").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("city"));
-      return obj;
-    }
-    return v;
+    return SplitEvaluation.normalise(field, v);
   }
+
 }

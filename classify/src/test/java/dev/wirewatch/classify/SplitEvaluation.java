@@ -45,17 +45,15 @@ public final class SplitEvaluation {
     final Map<String, Set<String>> groupIds = new TreeMap<>();
 
     public double precision() {
-      return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+      return SplitEvaluation.precision(tp, fp);
     }
 
     public double recall() {
-      return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+      return SplitEvaluation.recall(tp, fn);
     }
 
     public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+      return SplitEvaluation.f1(tp, fp, fn);
     }
 
     /** Share of found positives whose {@code field} matches the label; 1 when none was scored. */
@@ -100,6 +98,22 @@ public final class SplitEvaluation {
   }
 
   private final Map<String, Score> scores = new LinkedHashMap<>();
+
+  /** Precision of detection; 1 when nothing was detected. */
+  public static double precision(int tp, int fp) {
+    return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+  }
+
+  /** Recall of detection; 1 when nothing was to be found. */
+  public static double recall(int tp, int fn) {
+    return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+  }
+
+  public static double f1(int tp, int fp, int fn) {
+    double p = precision(tp, fp);
+    double r = recall(tp, fn);
+    return p + r == 0 ? 0 : 2 * p * r / (p + r);
+  }
 
   private SplitEvaluation() {
   }
@@ -210,7 +224,8 @@ public final class SplitEvaluation {
     return (double) a.size() / union.size();
   }
 
-  private static JsonNode normalise(String field, JsonNode v) {
+  /** A labelled or produced field in the form compared: co-chairs as a set of name and side, rounds as date and city. */
+  public static JsonNode normalise(String field, JsonNode v) {
     if (v == null || v.isMissingNode()) {
       return AvroJson.MAPPER.nullNode();
     }
