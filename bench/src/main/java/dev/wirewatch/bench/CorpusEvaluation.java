@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.wirewatch.classify.ArticleInput;
 import dev.wirewatch.classify.CorpusFiles;
 import dev.wirewatch.classify.DialogueClassifier;
+import dev.wirewatch.classify.SplitEvaluation;
 import dev.wirewatch.classify.Verdict;
 import dev.wirewatch.schema.DialogueEvent;
 import dev.wirewatch.schema.json.AvroJson;
@@ -18,7 +19,8 @@ import java.util.TreeMap;
  * test jar; one article per line with an {@code expected} verdict): precision, recall, F1 of detection and, over the
  * true positives, the accuracy of each labelled field. {@code main} prints the numbers; pass {@code -v} to list misses.
  *
- * <p>Run from the repository root: {@code bench/run eval-classifier [-v]}
+ * <p>Run from the repository root: {@code bench/run eval-classifier [-v]}. It also prints {@link SplitEvaluation}'s table:
+ * the wire corpus, the world corpus's tune and held-out halves, each by language and script, with topics and tone.
  */
 public final class CorpusEvaluation {
 
@@ -50,17 +52,15 @@ public final class CorpusEvaluation {
     }
 
     public double precision() {
-      return tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+      return SplitEvaluation.precision(tp, fp);
     }
 
     public double recall() {
-      return tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+      return SplitEvaluation.recall(tp, fn);
     }
 
     public double f1() {
-      double p = precision();
-      double r = recall();
-      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+      return SplitEvaluation.f1(tp, fp, fn);
     }
 
     public double fieldAccuracy(String field) {
@@ -90,8 +90,11 @@ public final class CorpusEvaluation {
         System.exit(2);
       }
     }
-    Metrics m = evaluate(DialogueClassifier.standard(), CorpusFiles.load());
+    List<CorpusFiles.Entry> corpus = CorpusFiles.load();
+    Metrics m = evaluate(DialogueClassifier.standard(), corpus);
     StringBuilder out = new StringBuilder(m.report());
+    // The targets are stated per split (wire corpus, world tune, world held-out) and per language and script.
+    out.append("by split and language:\n").append(SplitEvaluation.of(DialogueClassifier.standard(), corpus).report());
     if (List.of(args).contains("-v")) {
       m.misses().forEach(miss -> out.append(miss).append('\n'));
     }
@@ -158,20 +161,7 @@ public final class CorpusEvaluation {
   }
 
   private static JsonNode normalise(String field, JsonNode v) {
-    if (v == null || v.isMissingNode()) {
-      return AvroJson.MAPPER.nullNode();
-    }
-    if (field.equals("coChairs") && v.isArray()) {
-      var arr = AvroJson.MAPPER.createArrayNode();
-      v.forEach(c -> arr.add(AvroJson.MAPPER.createObjectNode().put("name", c.path("name").asText()).put("side", c.path("side").asText(null))));
-      return arr;
-    }
-    if ((field.equals("previousRound") || field.equals("nextRound")) && v.isObject()) {
-      var obj = AvroJson.MAPPER.createObjectNode();
-      obj.set("date", v.path("date").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("date"));
-      obj.set("city", v.path("city").isMissingNode() ? AvroJson.MAPPER.nullNode() : v.get("city"));
-      return obj;
-    }
-    return v;
+    return SplitEvaluation.normalise(field, v);
   }
+
 }

@@ -22,6 +22,10 @@ final class CandidateReader {
   private static final int MAX_ANNOUNCED_AGE_DAYS = 7;
   /** Penalty for a round long past: it cannot reach the threshold on its cues alone. */
   private static final int OLD_ROUND = 6;
+  /** Penalty for the only sentence naming a round when it stands outside the lead under an unrelated title. */
+  private static final int PASSING_MENTION = 2;
+  /** Sentences that make up an article's lead. */
+  private static final int LEAD_SENTENCES = 3;
   /** Sentences a cluster holds at most. */
   private static final int MAX_CLUSTER = 10;
   private static final Pattern BILATERAL = Pattern.compile("(?i)\\b(?:the two (?:countries|sides|governments)|both (?:countries|sides)|bilateral)\\b|双方|两国");
@@ -46,11 +50,15 @@ final class CandidateReader {
   /** The best-scoring candidate of the article, or null when no sentence names a round. */
   Candidate best(Article article, List<CuedSentence> cued) {
     Candidate best = null;
+    int naming = 0;
+    for (CuedSentence c : cued) {
+      naming += c.anchors().isEmpty() ? 0 : 1;
+    }
     for (CuedSentence c : cued) {
       if (c.anchors().isEmpty() || c.aboutAnotherRound()) {
         continue;
       }
-      Candidate cand = candidate(article, c, cued, best == null ? Double.NEGATIVE_INFINITY : best.score());
+      Candidate cand = candidate(article, c, cued, naming == 1, best == null ? Double.NEGATIVE_INFINITY : best.score());
       if (cand != null && (best == null || cand.score() > best.score())) {
         best = cand;
       }
@@ -63,8 +71,9 @@ final class CandidateReader {
     return 1.0 / (1.0 + Math.exp(-2.0 * (score - THRESHOLD)));
   }
 
-  /** The candidate of sentence {@code c}, or null when it is no report of a round or cannot beat {@code scoreToBeat}. */
-  private Candidate candidate(Article article, CuedSentence c, List<CuedSentence> all, double scoreToBeat) {
+  /**
+   * The candidate of sentence {@code c} ({@code onlyMention}: no other sentence names a dialogue), or null when it is no report of a round or cannot beat {@code scoreToBeat}. */
+  private Candidate candidate(Article article, CuedSentence c, List<CuedSentence> all, boolean onlyMention, double scoreToBeat) {
     String body = article.body();
     Hits hits = article.hits();
     List<CuedSentence> cluster = cluster(c, all);
@@ -79,6 +88,16 @@ final class CandidateReader {
     }
 
     StatusCue status = c.status();
+    if (status != null && c.modal() && !status.calledOff()) {
+      // "would like the dialogue to resume": a wish for a round presupposes none is running; what the next
+      // sentences say of it ("on hold since March") is its status.
+      for (CuedSentence n : cluster) {
+        if (n != c && n.status() != null && n.status().calledOff()) {
+          status = n.status();
+          break;
+        }
+      }
+    }
     if (status != null) {
       score += 3;
     } else {
@@ -118,7 +137,7 @@ final class CandidateReader {
         }
       }
     }
-    if (counterpart == null || !chinaTakesPart(article, c)) {
+    if (counterpart == null || !chinaTakesPart(article, c) && !pairForm(cpSpan == null ? null : cpSpan.of(body))) {
       return null;
     }
 
@@ -132,6 +151,11 @@ final class CandidateReader {
       }
     }
     score -= c.negative();
+    // A round named once, after the lead (its first sentences, a standfirst included), under a title about something else is a passing mention in a story on
+    // another subject (a strategic dialogue, a visit, sanctions), not the news.
+    if (onlyMention && c.s().index() >= LEAD_SENTENCES && !article.titleOnTopic()) {
+      score -= PASSING_MENTION;
+    }
     // The date adds at most one point: a candidate that cannot beat the best so far is not worth dating.
     if (score + 1 <= scoreToBeat) {
       return null;
@@ -170,6 +194,11 @@ final class CandidateReader {
     return hits.first(China.RULE, c.s().start(), c.s().end()) != null || article.chinaInTitle()
         || hits.first(China.RULE, para.start(), para.end()) != null
         || BILATERAL.matcher(c.s().text()).find() && hits.first(China.RULE, 0, article.body().length()) != null;
+  }
+
+  /** Whether a counterpart's name is a Chinese pair form ("中澳", "美中"): it names China as the other party. */
+  static boolean pairForm(String name) {
+    return name != null && name.length() >= 2 && (name.charAt(0) == '中' || name.charAt(1) == '中') && Character.UnicodeScript.of(name.charAt(1)) == Character.UnicodeScript.HAN;
   }
 
   /** Whether a held round (or an announced one) dated {@code date} lies too far before the story to be its news. */

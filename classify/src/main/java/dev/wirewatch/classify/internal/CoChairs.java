@@ -24,33 +24,47 @@ public final class CoChairs {
 
   /** Tried only where its start words occur ("co-chaired", "chaired", "jointly", "由"). */
   private static final Rule CHAIRED_BY = new Rule(
-      Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|\\bjointly\\s+chaired\\s+by\\s+|由"));
+      Pattern.compile("(?i)\\bco-?chaired\\s+by\\s+|\\bchaired\\s+jointly\\s+by\\s+|\\bjointly\\s+chaired\\s+by\\s+|由"
+          // The round's leaders as a list: "heads of delegation were A and B", "the consultations were led by A and B".
+          + "|\\bheads\\s+of\\s+(?:the\\s+)?delegations?\\s+(?:this\\s+time\\s+)?(?:were|are|will\\s+be)\\s+"
+          + "|\\b(?:talks|consultations|dialogue|round|roundtable|meeting)\\s+(?:was|were|will\\s+be|is|are)\\s+(?:co-?)?(?:led|headed|moderated|chaired)\\s+by\\s+"));
   /** "A, title, chaired the talks together with B, title" / "A would co-chair the consultation with B". */
   private static final Pattern CHAIR_WITH = Pattern.compile(
-      "(?i),?\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*(?:co-?)?chair(?:ed|s|ing)?\\s+the\\s+(?:[\\w-]+\\s+){0,3}?(?:together\\s+)?with\\s+");
+      "(?i),?\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*(?:co-?)?chair(?:ed|s|ing)?\\s+the\\s+(?:[\\w-]+\\s+){0,3}?(?:together\\s+)?with\\s+"
+          // An official as the subject of "held consultations ... with" another: the two heads of the round.
+          + "|,?\\s+(?:held|holds|will\\s+hold)\\s+(?:[\\w-]+\\s+){0,3}?(?:consultations|talks|dialogue)\\b[^,;]{0,60}?\\s+with\\s+");
   /** "A, title, led the Chinese side" / "A will lead the Chinese delegation": the word before "side" gives the side. */
   static final Pattern LEADS = Pattern.compile(
-      "(?i),?\\s+(?:(?:will|would|is to|was to)\\s+)?(?:led|lead|leads|headed|head|heads)\\s+the\\s+([\\p{L}.-]+)\\s+(?:delegation|side|team)\\b");
+      "(?i),?\\s+(?:(?:will|would|is to|was to)\\s+)?(?:led|lead|leads|leading|headed|head|heads|heading|(?:the\\s+)?head\\s+of)\\s+(?:the\\s+([\\p{L}.-]+)|a|its|her|his)\\s+(?:delegation|side|team)\\b");
   static final Pattern CHAIR_VERB = Pattern.compile(
       "(?i)\\s+(?:(?:would|will|to|jointly|also|had|have|has)\\s+)*co-?chair(?:ed|s|ing)?\\b"
-          + "|\\s+(?:(?:would|will|also)\\s+)?(?:led|lead|headed|head)\\s+(?:the|their)\\s+(?:two\\s+|respective\\s+)?delegations\\b|\\s*(?:共同主持|联合主持)");
+          + "|\\s+(?:(?:would|will|also)\\s+)?(?:led|lead|headed|head)\\s+(?:the|their)\\s+(?:two\\s+|respective\\s+)?delegations\\b|\\s*(?:共同主持|联合主持|分别率团|分别率领|分别带队)");
   /** Words that open a clause before a co-chair list (see {@link #clauseStart}). */
   private static final List<String> CLAUSE_WORDS = List.of("while", "that", "where", "when", "said");
   private static final Pattern ZH_TITLE_SUFFIX = Pattern.compile(
-      "(?:副总司长|总司长|副司长|司长|副主任|主任|大使|副部长|部长|助理国务卿|国务卿|代表|专员|委员|副局长|局长|处长|主席|特使|参赞|负责人|团长|秘书长|副秘书长|主管|总干事|副总干事)");
+      "(?:部长助理|助理|副总司长|总司长|副司长|司长|副主任|主任|大使|副部长|部长|助理国务卿|国务卿|代表|专员|委员|副局长|局长|处长|主席|特使|参赞|负责人|团长|秘书长|副秘书长|主管|总干事|副总干事)");
+  /** "My counterpart was A", "her Chinese counterpart is A": the other side's head. */
+  private static final Pattern COUNTERPART_IS = Pattern.compile(
+      "(?i)\\b(?:my|his|her|their|our)\\s+(?:\\p{L}+\\s+)?counterpart\\s+(?:was|is|will be)\\s+");
+  /** What may follow a Chinese name: its Latin form in brackets, an honorific, the place of the meeting. */
+  private static final Pattern ZH_NAME_TAIL = Pattern.compile("(?:[（(][^）)]{1,60}[）)])?(?:大使|先生|女士)?(?:在[^，。；]{1,12})?$");
   /** "中方代表团由A率领" / "白方代表团团长为B": Chinese heads of delegation. */
   private static final Pattern ZH_LED = Pattern.compile(
-      "(\\p{IsHan}{1,4}?)(?:方)?代表团(?:将|则)?由([^，。；]{2,40}?)(?:率领|带领|率团|领导|担任团长)|(\\p{IsHan}{1,4}?)(?:方)?代表团团长(?:为|是|由)([^，。；]{2,40}?)(?:担任)?(?=[，。；]|$)");
+      "(\\p{IsHan}{1,4}?)(?:方)?代表团(?:将|则)?由([^，。；]{2,80}?)(?:率领|带领|率团|领导|担任团长|带队|领军)|(\\p{IsHan}{1,4}?)(?:方)?代表团团长(?:为|是|由)([^，。；]{2,40}?)(?:担任)?(?=[，。；]|$)"
+          // "A将率中方代表团出席": the leader as subject, the side after the verb.
+          + "|([^，。；]{2,40}?)(?:将|则)?(?:率领|带领|率)(\\p{IsHan}{1,4}?)(?:方)?代表团");
   private static final String NAME_TOKEN = "\\p{Lu}[\\p{L}'’]+(?:-\\p{L}+)?";
   private static final Pattern NAME_FIRST = Pattern.compile("^((?:" + NAME_TOKEN + "\\s+)(?:(?:van|von|de|der|den|da|di|du|la|le|al|bin|ter)\\s+)?(?:" + NAME_TOKEN
       + ")(?:\\s+" + NAME_TOKEN + "){0,2})(?:\\s*,\\s*|\\s+of\\s+|\\s+from\\s+|\\s+at\\s+|$)(.*)$", Pattern.DOTALL);
   private static final Pattern PINYIN = Pattern.compile(
       "(?i)(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)){1,2}");
   static final Pattern LED_BY = Pattern.compile(
-      "(?i)\\b(?:the\\s+)?([\\p{L}.-]+)\\s+(?:delegation|side|team)\\s+(?:(?:was|will be|is|were|would be|had been)\\s+(?:led|headed)\\s+)?by\\s+");
+      "(?i)\\b(?:the\\s+)?([\\p{L}.-]+?)(?:'s|’s)?\\s+(?:delegation|side|team)\\s*,?\\s+(?:(?:(?:was|will be|is|were|would be|had been|being)\\s+)?(?:led|headed)\\s+)?by\\s+");
   private static final Pattern ORG_TAIL = Pattern.compile("\\s+(?:of|from|at)\\s+");
   private static final Pattern REPORTING_TAIL = Pattern.compile("(?i),\\s*(?:according to|said|the (?:ministry|spokesperson|statement)|(?:\\p{Lu}\\p{L}+\\s+){1,2}(?:said|added|told)\\b)");
-  private static final Pattern LEADING_FILLER = Pattern.compile("^(?:\\s|,|the\\s|The\\s|and\\s|both\\s|while\\s)+");
+  /** Words before a name that are not part of it, "On 22 June, " (when) included. */
+  private static final Pattern LEADING_FILLER = Pattern.compile(
+      "^(?:\\s|,|the\\s|The\\s|and\\s|both\\s|while\\s|(?:On|In|At|During)\\s[^,]{1,30},)+");
   private static final Pattern CHINA_OFFICE = Pattern.compile(
       "(?i)\\bChin(?:a|ese)\\b|\\bForeign Ministry\\b|\\bMinistry of Foreign Affairs\\b|\\bthe ministry\\b|中国|外交部|中方");
   private static final Pattern OFFICE = Pattern.compile(
@@ -105,20 +119,23 @@ public final class CoChairs {
     String ls = s.toLowerCase(Locale.ROOT);
     boolean chair = ls.contains("chair");
     // Literal pre-checks: most sentences of a story name no chair, and these regexes start with optional parts.
-    if (!chair && !ls.contains("delegations") && !s.contains("主持")) {
+    boolean heldWith = ls.contains("held ") || ls.contains("hold ");
+    boolean leaders = ls.contains("delegation") || ls.contains("ed by");
+    if (!chair && !leaders && !heldWith && !s.contains("主持") && !s.contains("分别")) {
       return List.of();
     }
-    Span by = chair || s.indexOf('由') >= 0 ? CHAIRED_BY.find(text, lower, sentence.start(), sentence.end()) : null;
+    Span by = chair || leaders || s.indexOf('由') >= 0 ? CHAIRED_BY.find(text, lower, sentence.start(), sentence.end()) : null;
     if (by != null && !(by.end() - by.start() == 1 && text.charAt(by.start()) == '由')) {
       int from = by.end() - sentence.start();
       int to = listEnd(s, from);
       parseList(text, sentence.start() + from, sentence.start() + to, found);
-    } else if (chair && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {
+    } else if ((chair || heldWith) && ls.contains(" with ") && !isCjk(s) && chairedWith(text, sentence, found)) {
       // found holds both
     } else if (ls.contains("co-chair") || ls.contains("cochair") || ls.contains("delegations") || s.contains("共同主持")
-        || s.contains("联合主持")) {
+        || s.contains("联合主持") || s.contains("分别率") || s.contains("分别带队")) {
       // Each alternative of CHAIR_VERB holds one of these; it starts at white space, so it would be tried at every gap.
-      Matcher verb = searchFromRunBefore(CHAIR_VERB, s, Gate.lower(s), List.of("co-chair", "cochair", "delegations", "共同主持", "联合主持"));
+      Matcher verb = searchFromRunBefore(CHAIR_VERB, s, Gate.lower(s), List.of("co-chair", "cochair", "delegations", "共同主持", "联合主持",
+          "分别率", "分别带队"));
       if (verb.find()) {
         if (isCjk(s)) {
           parseChinese(sentence, verb.start(), found);
@@ -165,7 +182,7 @@ public final class CoChairs {
       boolean by = unit && ls.contains(" by ");
       boolean leads = unit && (ls.contains("led") || ls.contains("lead") || ls.contains("head"));
       boolean zhLed = sentence.text().contains("代表团");
-      if (!by && !leads && !zhLed) {
+      if (!by && !leads && !zhLed && !ls.contains("counterpart")) {
         continue;
       }
       String aligned = by || leads ? Gate.lower(sentence.text()) : null;
@@ -186,26 +203,38 @@ public final class CoChairs {
       }
       Matcher zh = ZH_LED.matcher(zhLed ? sentence.text() : "");
       while (zh.find()) {
-        int g = zh.group(1) != null ? 1 : 3;
+        int g = zh.group(1) != null ? 1 : zh.group(3) != null ? 3 : 6;
         String sideWord = zh.group(g);
         String side = sideWord.endsWith("中") || CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
         if (side == null) {
           side = counterpart;
         }
-        Found f = zhPerson(sentence.start() + zh.start(g + 1), zh.group(g + 1));
+        int nameGroup = g == 6 ? 5 : g + 1;
+        Found f = zhPerson(sentence.start() + zh.start(nameGroup), zh.group(nameGroup));
         if (f != null && sides.add(side)) {
+          found.add(new Found(f.name(), f.title(), side, f.start(), f.end()));
+        }
+      }
+      Matcher peer = ls.contains("counterpart") ? COUNTERPART_IS.matcher(sentence.text()) : COUNTERPART_IS.matcher("");
+      if (peer.find()) {
+        // "My counterpart was A, title": the other head, whose office tells the side.
+        Found f = person(text, sentence.start() + peer.end(), sentence.start() + clauseEnd(sentence.text(), peer.end()));
+        String side = f == null ? null : sideFromTitle(f.title() != null ? f.title() : lookUpTitle(text, f.name(), f.start()));
+        if (f != null && side != null && sides.add(side)) {
           found.add(new Found(f.name(), f.title(), side, f.start(), f.end()));
         }
       }
       Matcher lead = leads ? searchFromRunBefore(LEADS, sentence.text(), aligned, UNIT_WORDS) : LEADS.matcher("");
       while (lead.find()) {
+        int from = sentence.start() + clauseStart(sentence.text(), lead.start());
+        Found f = person(text, from, sentence.start() + lead.start());
+        // "headed a delegation": no side word, so the person's office tells the side.
         String sideWord = lead.group(1);
-        String side = CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
+        String side = sideWord == null ? (f == null ? null : sideFromTitle(f.title()))
+            : CHINA_OFFICE.matcher(sideWord).find() ? "CN" : counterpartOf(sideWord);
         if (side == null) {
           side = counterpart;
         }
-        int from = sentence.start() + clauseStart(sentence.text(), lead.start());
-        Found f = person(text, from, sentence.start() + lead.start());
         if (f != null && sides.add(side)) {
           String title = f.title() != null ? f.title() : lookUpTitle(text, f.name(), f.start());
           found.add(new Found(f.name(), title, side, f.start(), f.end()));
@@ -222,7 +251,7 @@ public final class CoChairs {
   /**
    * A matcher of {@code pattern} over {@code s} whose search starts where a match can first begin, not at 0. For the
    * patterns given here every match reaches one of {@code words} (looked up in {@code lower}, {@code s} lower-cased
-   * char by char) through letters, white space, '.', '-' and ',' only, so none starts before the run of those
+   * char by char) through letters, white space, '.', '-', ',' and apostrophes only, so none starts before the run of those
    * characters that ends at the first such word. Transparent bounds keep {@code \b} at the new start as it was.
    */
   static Matcher searchFromRunBefore(Pattern pattern, String s, String lower, List<String> words) {
@@ -236,7 +265,7 @@ public final class CoChairs {
     int start = first;
     while (start > 0) {
       char c = s.charAt(start - 1);
-      if (!(Character.isLetter(c) || Character.isWhitespace(c) || c == '.' || c == '-' || c == ',')) {
+      if (!(Character.isLetter(c) || Character.isWhitespace(c) || c == '.' || c == '-' || c == ',' || c == '\'' || c == '’')) {
         break;
       }
       start--;
@@ -392,6 +421,11 @@ public final class CoChairs {
     if (titleFirst != null) {
       return titleFirst;
     }
+    // "Li and Baeriswyl co-chaired": a name said in full earlier, now by one part of it.
+    String full = isNameToken(p) ? fullName(text, p, from) : null;
+    if (full != null) {
+      return new Found(full, null, null, base, base + p.length());
+    }
     // "Ambassador Claudia Rüegg, head of the ... Division": title, name, then an appositive.
     int comma = p.indexOf(',');
     if (comma > 0) {
@@ -409,6 +443,19 @@ public final class CoChairs {
       }
     }
     return null;
+  }
+
+  /** The full name written before {@code at} that {@code part} begins or ends ("Li" of "Li Junhua", "Kofler"), or null. */
+  private String fullName(String text, String part, int at) {
+    Matcher m = Pattern.compile("\\b(?:" + Pattern.quote(part) + "(?:\\s+" + NAME_TOKEN + "){1,2}|(?:" + NAME_TOKEN + "\\s+){1,2}" + Pattern.quote(part)
+        + ")\\b").matcher(text).region(0, at);
+    String found = null;
+    while (m.find()) {
+      if (isName(m.group())) {
+        found = m.group();
+      }
+    }
+    return found;
   }
 
   private Found titleFirst(String p, int base, int length, String orgTail) {
@@ -519,7 +566,10 @@ public final class CoChairs {
     }
   }
 
-  private static Found zhPerson(int base, String part) {
+  private static Found zhPerson(int base, String written) {
+    // "波斯纳（Michael Posner）大使在莫斯科": the Latin form in brackets, an honorific and where they met are no part of
+    // the name as labelled.
+    String part = ZH_NAME_TAIL.matcher(written).replaceFirst("");
     Matcher m = ZH_TITLE_SUFFIX.matcher(part);
     int end = -1;
     while (m.find()) {
@@ -530,7 +580,7 @@ public final class CoChairs {
     if (name.isBlank() || name.length() > 12 || !name.contains("·") && name.length() > 5) {
       return null;
     }
-    return new Found(name.trim(), title, null, base, base + part.length());
+    return new Found(name.trim(), title, null, base, base + written.length());
   }
 
   private List<Found> assignSides(String text, List<Found> found, String counterpart) {

@@ -84,7 +84,8 @@ final class CueReader {
   private static boolean hasDialogueWord(String s) {
     return s.contains("ialog") || s.contains("onsult") || s.contains("alks") || s.contains("IALOG") || s.contains("ONSULT")
         || s.contains("ALKS") || s.contains("对话") || s.contains("磋商") || s.contains("對話") || s.contains("諮商")
-        || s.contains("谘商") || s.contains("咨商");
+        || s.contains("谘商") || s.contains("咨商") || s.contains("ound table") || s.contains("oundtable") || s.contains("OUNDTABLE")
+        || s.contains("ound-table");
   }
 
   /** Whether the title names a dialogue. */
@@ -121,7 +122,8 @@ final class CueReader {
       int to = s.end();
       List<Anchor> anchors = new ArrayList<>();
       for (Span a : hits.in(anchorRule, from, to)) {
-        anchors.add(new Anchor(a, true));
+        // "the West's human rights dialogues": the plural names the mechanism in general, not a round of it.
+        anchors.add(new Anchor(a, !lower.startsWith("dialogues", a.end() - "dialogues".length())));
       }
       if (anchors.isEmpty() && titleAnchor) {
         Span w = hits.first(WEAK_ANCHOR_RULE, from, to);

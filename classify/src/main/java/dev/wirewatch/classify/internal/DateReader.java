@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 final class DateReader {
 
   /** A verb that opens or ends a meeting, right before the date it happened on. */
-  private static final Pattern OPEN_VERB = Pattern.compile("(?i)\\b(?:opened|began|started|kicked off|got under way|got underway)\\b[^.;]{0,90}$|开幕|开始");
+  private static final Pattern OPEN_VERB = Pattern.compile("(?i)\\b(?:opened|began|started|kicked off|got under way|got underway|opens?|begins?|starts?|beginning|starting)\\b[^.;]{0,90}$|开幕|开始");
   private static final Pattern END_VERB = Pattern.compile(
       "(?i)\\b(?:concluded|ended|closed|wrapped up|came to a close|came to an end|finished)\\b[^.;]{0,90}$|结束|闭幕");
   /** "two-day talks", "after two days of", "为期两天": the length of a meeting. */
@@ -119,7 +119,8 @@ final class DateReader {
     if (days > 1 && ended.contains(day)) {
       return widened(day, day.from().minusDays(days - 1L), day.to());
     }
-    if (days > 1 && opened.contains(day)) {
+    // "two days of talks ... on Monday": with a stated length and no word that it ended then, the day is the first.
+    if (days > 1 && (opened.contains(day) || !ended.contains(day))) {
       return widened(day, day.from(), day.to().plusDays(days - 1L));
     }
     return day;
