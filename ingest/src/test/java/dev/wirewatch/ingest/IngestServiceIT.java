@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirewatch.broker.EmbeddedKafka;
-import dev.wirewatch.broker.TopicProvisioner;
 import dev.wirewatch.schema.FeedStatus;
 import dev.wirewatch.schema.RawArticle;
 import dev.wirewatch.schema.topic.TopicSpec;
@@ -16,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,47 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The ingest stage against a real embedded broker and a real HTTP server on 127.0.0.1. */
-class IngestServiceIT {
+class IngestServiceIT extends BrokerAndSiteIT {
 
   private static final String RSS = "application/rss+xml; charset=utf-8";
   private static final String HTML = "text/html; charset=utf-8";
-
-  @TempDir
-  static Path dataDir;
-  static EmbeddedKafka kafka;
-
-  TestServer server;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start(dataDir);
-    TopicProvisioner.ensureTopics(kafka.clientProperties(), 1, (short) 1);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new TestServer();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   // ---------------------------------------------------------------- tests
 

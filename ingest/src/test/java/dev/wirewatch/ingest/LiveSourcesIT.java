@@ -6,17 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wirewatch.broker.EmbeddedKafka;
-import dev.wirewatch.broker.TopicProvisioner;
 import dev.wirewatch.schema.FeedStatus;
 import dev.wirewatch.schema.RawArticle;
 import dev.wirewatch.schema.topic.DlqHeaders;
 import dev.wirewatch.schema.topic.Topics;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,18 +22,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Live sources against a real embedded broker and a real HTTP server on 127.0.0.1: list pages with and without
  * a JSON data source, freshness states, the age gate, and articles too large for the archive.
  */
-class LiveSourcesIT {
+class LiveSourcesIT extends BrokerAndSiteIT {
 
   private static final String HTML = "text/html; charset=utf-8";
   private static final String JSON = "application/json; charset=utf-8";
@@ -45,35 +36,6 @@ class LiveSourcesIT {
   private static final DateTimeFormatter PUBLISH_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.ofHours(8));
   private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
-
-  @TempDir
-  static Path dataDir;
-  static EmbeddedKafka kafka;
-
-  TestServer server;
-
-  @BeforeAll
-  static void startBroker() {
-    kafka = EmbeddedKafka.start(dataDir);
-    TopicProvisioner.ensureTopics(kafka.clientProperties(), 1, (short) 1);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    if (kafka != null) {
-      kafka.close();
-    }
-  }
-
-  @BeforeEach
-  void startServer() throws IOException {
-    server = new TestServer();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
 
   @Test
   void dataSourceListIsReadFromItsJsonAndAnsweredConditionallyTheSecondTime() {
