@@ -124,9 +124,10 @@ public final class PipelineMetrics implements SinkListener {
     String feed = feedLabel(status.getFeedUrl());
     feedsPolled.add(status.getFeedUrl());
     Counter.builder("wirewatch.feed.polls")
-        .description("Feed polls, by HTTP status (none when no answer came) and outcome")
+        .description("Feed polls, by HTTP status (none when no answer came) and the source's state after the poll")
         .tag("status", status.getHttpStatus() == null ? "none" : Integer.toString(status.getHttpStatus()))
-        .tag("state", status.getOk() ? "ok" : "error")
+        // ok, stale, failing or gone; records of releases before the states knew only ok or failed
+        .tag("state", status.getState() != null ? status.getState() : status.getOk() ? "ok" : "failing")
         .register(registry).increment();
     newestItem(feed);
   }

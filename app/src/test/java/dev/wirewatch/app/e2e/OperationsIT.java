@@ -107,11 +107,12 @@ class OperationsIT {
         assertEquals(site.feeds().size(), feeds.size());
         Map<String, Double> expectedPolls = new HashMap<>();
         for (String[] row : feeds) {
-          String labels = "{state=\"" + (row[0].equals("ok") ? "ok" : "error") + "\",status=\"" + (row[2].equals("-") ? "none" : row[2]) + "\"}";
+          String labels = "{state=\"" + row[0] + "\",status=\"" + (row[3].equals("-") ? "none" : row[3]) + "\"}";
           expectedPolls.merge("wirewatch_feed_polls_total" + labels, 1.0, Double::sum);
         }
         assertEquals(expectedPolls, select(metrics, "wirewatch_feed_polls_total"));
-        double newArticles = feeds.stream().mapToDouble(r -> Double.parseDouble(r[4]) + Double.parseDouble(r[5])).sum();
+        // a first poll of every source: every archived article is new (the "new" column)
+        double newArticles = feeds.stream().mapToDouble(r -> Double.parseDouble(r[6])).sum();
         assertEquals(newArticles, metrics.get("wirewatch_articles_extracted_total"));
         assertEquals(newArticles, metrics.get("wirewatch_articles_archived_total"));
 
@@ -219,8 +220,9 @@ class OperationsIT {
   private static List<String[]> feedRows(Path config) {
     DemoScenario.Result feeds = DemoScenario.wirewatch("feeds", "--config", config.toString());
     assertEquals(Main.OK, feeds.code(), feeds.err());
-    return feeds.out().lines().skip(1).filter(l -> l.startsWith("ok ") || l.startsWith("FAIL "))
-        .map(l -> l.trim().split("\\s+")).toList();
+    // state, source, kind, http, newest, seen, new, old, last poll, url (see FeedsCommand)
+    return feeds.out().lines().skip(1).map(l -> l.trim().split("\\s+"))
+        .filter(r -> r.length > 6 && Set.of("ok", "stale", "failing", "gone").contains(r[0])).toList();
   }
 
   private static Map<String, Double> parse(String exposition) {
