@@ -43,4 +43,45 @@ class VenueDateRoundRulesTest {
         During today's human rights dialogue with China in Oslo, the state secretary raised freedom of expression.""");
     assertEquals("2025-03-04", e.getStartDate());
   }
+
+  @Test
+  void aCapitalNamedAfterItsAppositionIsTheVenueAndAGovernmentMetonymIsNot() {
+    DialogueEvent e = dialogue("2025-06-12T12:00:00+02:00", null, """
+        Rights groups regret that Beijing refused to meet them around the first human rights dialogue between Norway and China         since 2019.
+
+        The dialogue took place in the Norwegian capital Oslo on Tuesday, the foreign ministry said.""");
+    assertEquals("Oslo", e.getLocation().getCity());
+  }
+
+  @Test
+  void inTheCityMeansTheDatelineCity() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", "OSLO, June 11 —", """
+        OSLO, June 11 — Norway and China held their tenth human rights dialogue in the city on Wednesday, the ministry said.""");
+    assertEquals("Oslo", e.getLocation().getCity());
+  }
+
+  @Test
+  void aCityThatHostedTheRoundIsTheVenue() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null, """
+        Oslo hosted the tenth round of the human rights dialogue between Norway and China from 3 to 4 June.""");
+    assertEquals("Oslo", e.getLocation().getCity());
+  }
+
+  @Test
+  void anExplicitVenueOfTheRoundBeatsHereInALaterSentenceAboutAnotherMeeting() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", "BERLIN, June 11 —", """
+        BERLIN, June 11 — A Chinese delegation has held human rights talks with Norway and Germany this week.
+
+        The tenth China-Norway human rights dialogue took place in Oslo on Monday and Tuesday.
+
+        On Wednesday the delegation held consultations on human rights with Germany here.""");
+    assertEquals("Oslo", e.getLocation().getCity());
+  }
+
+  @Test
+  void aCityVisitedDuringTheRoundIsNotItsVenue() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null, """
+        Norway and China will hold human rights talks beginning Monday, the ministry said on Friday. The Chinese delegation is         also to visit Shanghai.""");
+    assertTrue(e.getLocation() == null || !"Shanghai".equals(e.getLocation().getCity()), String.valueOf(e.getLocation()));
+  }
 }
