@@ -84,4 +84,37 @@ class VenueDateRoundRulesTest {
         Norway and China will hold human rights talks beginning Monday, the ministry said on Friday. The Chinese delegation is         also to visit Shanghai.""");
     assertTrue(e.getLocation() == null || !"Shanghai".equals(e.getLocation().getCity()), String.valueOf(e.getLocation()));
   }
+
+  @Test
+  void aNumberOfAnotherSeriesIsNotTheRound() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China held their human rights dialogue in Oslo on Tuesday. The dialogue, the third strategic dialogue's "
+            + "follow-up, covered freedom of expression.");
+    assertEquals(null, e.getRound());
+  }
+
+  @Test
+  void aCountSinceTheTalksResumedIsNotTheRound() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China held human rights talks in Oslo on Tuesday, the second session since the two sides agreed to resume them.");
+    assertEquals(null, e.getRound());
+  }
+
+  @Test
+  void aRoundtableCarriesItsNumber() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China opened their 14th roundtable on human rights in Oslo on Tuesday.");
+    assertEquals(14, e.getRound());
+  }
+
+  @Test
+  void aChineseOrdinalCountsOnlyBeforeTheSeriesNoun() {
+    Verdict v = classifier.classify(new ArticleInput("z", "generic", "https://paper.example/z", "中挪人权对话在奥斯陆举行",
+        "2025-06-12T07:00:00+08:00", null, "zh", "中国和挪威11日在奥斯陆举行人权对话。此前双方在第三轮中挪战略对话上商定了日期。"));
+    assertTrue(v.isDialogue());
+    assertEquals(null, v.dialogue().getRound());
+    Verdict w = classifier.classify(new ArticleInput("z2", "generic", "https://paper.example/z2", "中挪人权对话在奥斯陆举行",
+        "2025-06-12T07:00:00+08:00", null, "zh", "中国和挪威11日在奥斯陆举行第十四次人权对话。"));
+    assertEquals(14, w.dialogue().getRound());
+  }
 }
