@@ -117,4 +117,43 @@ class VenueDateRoundRulesTest {
         "2025-06-12T07:00:00+08:00", null, "zh", "中国和挪威11日在奥斯陆举行第十四次人权对话。"));
     assertEquals(14, w.dialogue().getRound());
   }
+
+  @Test
+  void aRangeAcrossTwoMonthsWithTheDayFirstKeepsBothEnds() {
+    DialogueEvent e = dialogue("2025-07-03T12:00:00+02:00", null,
+        "Norway and China held their human rights dialogue in Oslo from 30 June to 1 July 2025, the ministry said.");
+    assertEquals("2025-06-30", e.getStartDate());
+    assertEquals("2025-07-01", e.getEndDate());
+  }
+
+  @Test
+  void yesterdayAndTheDayBeforeIsATwoDaySpan() {
+    DialogueEvent e = dialogue("2025-07-03T09:00:00+08:00", "OSLO, July 2 —", """
+        OSLO, July 2 — Norway and China held their human rights dialogue in Oslo yesterday and the day before, officials said.""");
+    assertEquals("2025-06-30", e.getStartDate());
+    assertEquals("2025-07-01", e.getEndDate());
+  }
+
+  @Test
+  void aChineseDatelineWithoutAnAgencyIsNotTheRoundsDay() {
+    Verdict v = classifier.classify(new ArticleInput("z3", "generic", "https://paper.example/z3", "中挪人权对话在奥斯陆举行",
+        "2025-06-12T18:00:00+08:00", null, "zh", "奥斯陆6月12日电 中国和挪威第十四次人权对话11日在奥斯陆举行。"));
+    assertEquals("2025-06-11", v.dialogue().getStartDate());
+  }
+
+  @Test
+  void aChineseDayRangeMayNameOnlyItsLastDay() {
+    Verdict v = classifier.classify(new ArticleInput("z4", "generic", "https://paper.example/z4", "中挪人权对话将在奥斯陆举行",
+        "2025-06-20T18:00:00+08:00", null, "zh", "中国和挪威将于本月（25至26日）在奥斯陆举行第十四次人权对话。"));
+    assertEquals("2025-06-25", v.dialogue().getStartDate());
+    assertEquals("2025-06-26", v.dialogue().getEndDate());
+  }
+
+  @Test
+  void aPostponedRoundKeepsTheDaysItWasPlannedFor() {
+    DialogueEvent e = dialogue("2025-06-20T18:00:00+02:00", null,
+        "Norway and China were to hold their human rights dialogue in Oslo on Monday and Tuesday, but it has been postponed, "
+            + "a spokesperson said on Friday.");
+    assertEquals("2025-06-23", e.getStartDate());
+  }
 }

@@ -33,7 +33,10 @@ final class Datelines {
   private static final Pattern ZH_DATELINE = Pattern.compile("^\\s*(?:新华社|中新社|中新网)?(\\p{IsHan}{2,4}?)(\\d{1,2})月(\\d{1,2})日电");
   private static final Pattern DATELINE_PREFIX = Pattern.compile(
       "^\\s*(?:[^\\n]{0,80}?\\((?:Xinhua|ECNS|Reuters|AP|AFP|CNS|Chinanews|Global Times|China Daily)\\)\\s*[-—–]+|\\p{Lu}[\\p{Lu} .,'’-]{1,40},\\s*"
-          + MONTHS + "\\s+\\d{1,2}\\s*[-—–]+|(?:新华社|中新社|中新网)\\p{IsHan}{0,6}\\d{1,2}月\\d{1,2}日电(?:（[^）]{0,20}）)?)");
+          + MONTHS + "\\s+\\d{1,2}\\s*[-—–]+|\\p{Lu}[\\p{Lu} .'’-]{1,30}?\\s*[-—–]+(?=\\s)|\\p{Lu}[\\p{L} .'’-]{1,40},\\s*\\d{1,2}\\s+"
+          + MONTHS + "\\s+\\d{4}\\s*[-—–]+|(?:新华社|中新社|中新网)?\\p{IsHan}{0,6}\\d{1,2}月\\d{1,2}日电(?:（[^）]{0,20}）)?)");
+  /** A leading photo caption paragraph. */
+  private static final Pattern CAPTION = Pattern.compile("^\\s*(?:(?i:photo|file photo|picture|caption)\\s*:|图为|图片|资料图)[^\\n]{0,300}\\n\\s*");
   private static final List<String> MONTH_KEYS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
   /** The dateline's city and day, either possibly null. */
@@ -43,11 +46,19 @@ final class Datelines {
   private Datelines() {
   }
 
-  /** Where the dateline prefix at the start of {@code body} ends, or 0 when it has none. */
+  /**
+   * Where the dateline prefix at the start of {@code body} ends, or 0 when it has none. A photo caption before it
+   * ("Photo: ... June 12, 2024.") is part of the prefix: its date is the picture's, not the round's.
+   */
   static int prefixEnd(String body) {
-    Matcher prefix = DATELINE_PREFIX.matcher(body);
+    int from = 0;
+    Matcher caption = CAPTION.matcher(body);
+    if (caption.lookingAt()) {
+      from = caption.end();
+    }
+    Matcher prefix = DATELINE_PREFIX.matcher(body).region(from, body.length());
     // Anchored at the start of the body: lookingAt, not a find that would try every position.
-    return prefix.lookingAt() ? prefix.end() : 0;
+    return prefix.lookingAt() ? prefix.end() : from;
   }
 
   /** The publication day in Beijing time, or null when {@code publishedAt} is missing or unreadable. */
