@@ -156,4 +156,25 @@ class VenueDateRoundRulesTest {
             + "a spokesperson said on Friday.");
     assertEquals("2025-06-23", e.getStartDate());
   }
+
+  @Test
+  void topicsFollowTheLabelsConventions() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China held their human rights dialogue in Oslo on Tuesday. Norway raised the rights of minorities, the "
+            + "detention of lawyers and the case of a jailed publisher; China presented its views on migration.");
+    assertTrue(e.getTopics().containsAll(java.util.List.of("ethnic-minorities", "human-rights-defenders", "judicial-cases",
+        "rights-of-migrants")), e.getTopics().toString());
+  }
+
+  @Test
+  void aPassingMentionOfTheUnitedNationsIsNotMultilateralCooperation() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China held their human rights dialogue in Oslo on Tuesday. Norway raised the death penalty and the "
+            + "UN covenant on civil and political rights, and both sides discussed cooperation at the Human Rights Council.");
+    assertTrue(e.getTopics().contains("multilateral-cooperation"), e.getTopics().toString());
+    DialogueEvent f = dialogue("2025-06-12T07:00:00+08:00", null,
+        "Norway and China held their human rights dialogue in Oslo on Tuesday. Norway raised the death penalty and urged "
+            + "China to ratify the UN covenant on civil and political rights.");
+    assertTrue(!f.getTopics().contains("multilateral-cooperation"), f.getTopics().toString());
+  }
 }
