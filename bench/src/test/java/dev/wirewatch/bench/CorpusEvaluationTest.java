@@ -20,7 +20,7 @@ class CorpusEvaluationTest {
 
   /** Floors on the tune half, a little under the figures measured when they were set (see the commit history). */
   private static final double TUNE_F1 = 0.95;
-  private static final double TUNE_FIELD = 0.74;
+  private static final double TUNE_FIELD = 0.76;
   private static final double TUNE_TOPICS = 0.73;
 
   @Test

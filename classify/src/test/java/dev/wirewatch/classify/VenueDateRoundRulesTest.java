@@ -177,4 +177,13 @@ class VenueDateRoundRulesTest {
             + "China to ratify the UN covenant on civil and political rights.");
     assertTrue(!f.getTopics().contains("multilateral-cooperation"), f.getTopics().toString());
   }
+
+  @Test
+  void theSubjectOfHeldConsultationsWithMayFollowAnOpeningDate() {
+    DialogueEvent e = dialogue("2025-06-12T07:00:00+08:00", null,
+        "On June 10, 2025, Liu Wenbo, the Chinese Foreign Ministry's special representative for human rights, held consultations "
+            + "on human rights in Oslo with Ingrid Haugen, director of the Norwegian foreign ministry's human rights section.");
+    assertEquals(java.util.Set.of("Liu Wenbo", "Ingrid Haugen"),
+        e.getCoChairs().stream().map(c -> c.getName()).collect(java.util.stream.Collectors.toSet()));
+  }
 }

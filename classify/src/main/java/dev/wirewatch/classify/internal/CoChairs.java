@@ -160,8 +160,13 @@ public final class CoChairs {
       return false;
     }
     String s = sentence.text();
-    Found a = person(text, sentence.start() + clauseStart(s, w.start()), sentence.start() + w.start());
-    Found b = person(text, sentence.start() + w.end(), sentence.start() + listEnd(s, w.end()));
+    int from = clauseStart(s, w.start());
+    Found a = person(text, sentence.start() + from, sentence.start() + w.start());
+    // "On April 22, 2024, A, title, held consultations with B": the subject may follow an opening phrase and its comma.
+    for (int comma = s.indexOf(',', from); a == null && comma >= 0 && comma < w.start(); comma = s.indexOf(',', comma + 1)) {
+      a = person(text, sentence.start() + comma + 1, sentence.start() + w.start());
+    }
+    Found b = a == null ? null : person(text, sentence.start() + w.end(), sentence.start() + listEnd(s, w.end()));
     if (a == null || b == null) {
       return false;
     }
