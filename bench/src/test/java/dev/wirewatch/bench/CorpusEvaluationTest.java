@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class CorpusEvaluationTest {
 
   /** Floors on the tune half, a little under the figures measured when they were set (see the commit history). */
-  private static final double TUNE_F1 = 0.94;
-  private static final double TUNE_FIELD = 0.72;
-  private static final double TUNE_TOPICS = 0.68;
+  private static final double TUNE_F1 = 0.95;
+  private static final double TUNE_FIELD = 0.76;
+  private static final double TUNE_TOPICS = 0.73;
 
   @Test
   void wireCorpusMeetsTheTargetsAndTheWorldTuneHalfKeepsItsFloor() {

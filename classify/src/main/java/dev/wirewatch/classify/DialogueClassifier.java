@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>The rules and word lists live in resource files next to this class ({@code cues.tsv},
  * {@code counterparts.tsv}, {@code cities.tsv}, {@code topics.tsv} — the documented topic slugs —,
- * {@code tone.tsv}). {@link #version()} is {@code "1." + } the first 12 hex digits of SHA-256 over those files
+ * {@code tone.tsv}, {@code zones.tsv} — dateline cities' time zones). {@link #version()} is {@code "1." + } the first 12 hex digits of SHA-256 over those files
  * and a code revision, so a changed rule always gives a changed version.
  *
  * <p><b>eventId</b>: {@code cn-<counterpart codes, lower-case, sorted, joined by '-'>/human-rights-<dialogue|consultation>/<YYYY-MM>},

@@ -54,6 +54,9 @@ public final class CoChairs {
           // "A将率中方代表团出席": the leader as subject, the side after the verb.
           + "|([^，。；]{2,40}?)(?:将|则)?(?:率领|带领|率)(\\p{IsHan}{1,4}?)(?:方)?代表团");
   private static final String NAME_TOKEN = "\\p{Lu}[\\p{L}'’]+(?:-\\p{L}+)?";
+  // One or two name words right after a surname said alone, or right before it (see fullName).
+  private static final Pattern NAME_WORDS_AFTER = Pattern.compile("(?:\\s+" + NAME_TOKEN + "){1,2}\\b");
+  private static final Pattern NAME_WORDS_BEFORE = Pattern.compile("\\b(?:" + NAME_TOKEN + "\\s+){1,2}$");
   private static final Pattern NAME_FIRST = Pattern.compile("^((?:" + NAME_TOKEN + "\\s+)(?:(?:van|von|de|der|den|da|di|du|la|le|al|bin|ter)\\s+)?(?:" + NAME_TOKEN
       + ")(?:\\s+" + NAME_TOKEN + "){0,2})(?:\\s*,\\s*|\\s+of\\s+|\\s+from\\s+|\\s+at\\s+|$)(.*)$", Pattern.DOTALL);
   private static final Pattern PINYIN = Pattern.compile(
@@ -157,8 +160,13 @@ public final class CoChairs {
       return false;
     }
     String s = sentence.text();
-    Found a = person(text, sentence.start() + clauseStart(s, w.start()), sentence.start() + w.start());
-    Found b = person(text, sentence.start() + w.end(), sentence.start() + listEnd(s, w.end()));
+    int from = clauseStart(s, w.start());
+    Found a = person(text, sentence.start() + from, sentence.start() + w.start());
+    // "On April 22, 2024, A, title, held consultations with B": the subject may follow an opening phrase and its comma.
+    for (int comma = s.indexOf(',', from); a == null && comma >= 0 && comma < w.start(); comma = s.indexOf(',', comma + 1)) {
+      a = person(text, sentence.start() + comma + 1, sentence.start() + w.start());
+    }
+    Found b = a == null ? null : person(text, sentence.start() + w.end(), sentence.start() + listEnd(s, w.end()));
     if (a == null || b == null) {
       return false;
     }
@@ -447,12 +455,21 @@ public final class CoChairs {
 
   /** The full name written before {@code at} that {@code part} begins or ends ("Li" of "Li Junhua", "Kofler"), or null. */
   private String fullName(String text, String part, int at) {
-    Matcher m = Pattern.compile("\\b(?:" + Pattern.quote(part) + "(?:\\s+" + NAME_TOKEN + "){1,2}|(?:" + NAME_TOKEN + "\\s+){1,2}" + Pattern.quote(part)
-        + ")\\b").matcher(text).region(0, at);
+    // Every occurrence of the part, then the name words after or before it: fixed patterns, none compiled per call.
     String found = null;
-    while (m.find()) {
-      if (isName(m.group())) {
-        found = m.group();
+    for (int i = text.indexOf(part); i >= 0 && i + part.length() <= at; i = text.indexOf(part, i + 1)) {
+      int end = i + part.length();
+      if (i > 0 && Character.isLetterOrDigit(text.charAt(i - 1)) || end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+        continue;
+      }
+      Matcher after = NAME_WORDS_AFTER.matcher(text).region(end, at).useTransparentBounds(true);
+      if (after.lookingAt() && isName(text.substring(i, after.end()))) {
+        found = text.substring(i, after.end());
+        continue;
+      }
+      Matcher before = NAME_WORDS_BEFORE.matcher(text).region(Math.max(0, i - 80), i).useTransparentBounds(true);
+      if (before.find() && isName(text.substring(before.start(), end))) {
+        found = text.substring(before.start(), end);
       }
     }
     return found;

@@ -44,7 +44,8 @@ final class DateReader {
   Dates.DateMention eventDate(Article article, List<CuedSentence> cluster, StatusCue kind, int anchorAt) {
     String body = article.body();
     String lower = article.lower();
-    boolean future = "ANNOUNCED".equals(kind.kind());
+    // A postponed round's dates are the ones it had been planned for, mostly still ahead when the news breaks.
+    boolean future = "ANNOUNCED".equals(kind.kind()) || "POSTPONED".equals(kind.kind());
     boolean calledOff = kind.calledOff();
     Dates.DateMention best = null;
     double bestScore = Double.NEGATIVE_INFINITY;

@@ -2,6 +2,7 @@ package dev.wirewatch.classify.internal;
 
 import dev.wirewatch.classify.internal.match.Gate;
 import dev.wirewatch.classify.internal.match.Rule;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -45,7 +46,8 @@ public final class Dates {
   private static final String W = "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
   private static final Pattern RANGE_MD = Pattern.compile("(?:(?i:from|between)\\s+)?" + M + "\\s+" + D + Y + TO + "(?:" + M + "\\s+)?" + D + Y);
-  private static final Pattern RANGE_DM = Pattern.compile("(?:(?i:from|between)\\s+)?(?<!\\d)" + D + TO + D + "\\s+" + M + Y);
+  // "30 November to 1 December 2015": the first month may be named too.
+  private static final Pattern RANGE_DM = Pattern.compile("(?:(?i:from|between)\\s+)?(?<!\\d)" + D + "(?:\\s+" + M + ")?" + TO + D + "\\s+" + M + Y);
   private static final Pattern MD = Pattern.compile(M + "\\s+" + D + Y);
   private static final Pattern DM = Pattern.compile("(?<!\\d)" + D + "\\s+" + M + Y);
   private static final Pattern MONTH = Pattern.compile(
@@ -58,13 +60,16 @@ public final class Dates {
       + "(?:" + TO + W + ")?(?:,?\\s+(?i:(last|this|next)\\s+week)\\b)?");
   private static final Pattern REL_PERIOD = Pattern.compile("(?i)\\b(?:(earlier|later)\\s+this\\s+(week|month)|(last|this|next|past)\\s+(week|month))\\b");
   private static final Pattern DAY_WORD = Pattern.compile("(?i)\\b(yesterday|today|tomorrow)\\b");
+  /** "yesterday and today", "yesterday and the day before": two days said together. */
+  private static final Pattern DAY_WORD_PAIR = Pattern.compile("(?i)\\b(yesterday|today)\\s+and\\s+(today|tomorrow|the\\s+day\\s+before)\\b");
   private static final Pattern ZH_RANGE = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日?(?:至|到|-|—|－|~)(?:(\\d{1,2})月)?(\\d{1,2})日");
   private static final Pattern ZH_MD = Pattern.compile("(?:(\\d{4})年)?(\\d{1,2})月(\\d{1,2})日");
   private static final Pattern ZH_YM = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d)");
   // "今年2月", "去年12月", or a bare "2月" (not followed by a day): a month resolved against the reference year.
   private static final Pattern ZH_REL_YM = Pattern.compile("(?:(去|今|明)年|(?<![\\d年]))(\\d{1,2})月(?!\\d{1,2}日)");
   private static final Pattern ZH_YEAR = Pattern.compile("(?<!\\d)((?:19|20)\\d{2})年(?!\\d{1,2}月)");
-  private static final Pattern ZH_D = Pattern.compile("(?<![\\d月])(\\d{1,2})日(?:(?:至|到|-|—)(\\d{1,2})日)?");
+  // "16日", "9日至10日", "30至31日"; "下月16日" is next month's day.
+  private static final Pattern ZH_D = Pattern.compile("(?<![\\d月年])(\\d{1,2})(?:日(?:(?:至|到|-|—)(\\d{1,2})日)?|(?:至|到)(\\d{1,2})日)");
   private static final Pattern ZH_WEEKDAY = Pattern.compile("(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])");
   private static final Pattern ZH_REL = Pattern.compile("(上周|本周|下周|昨天|今天|明天|去年|今年|明年|上月|本月|下月)");
 
@@ -84,6 +89,7 @@ public final class Dates {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"));
   private static final Rule R_REL_PERIOD = new Rule(REL_PERIOD);
   private static final Rule R_DAY_WORD = new Rule(DAY_WORD);
+  private static final Rule R_DAY_WORD_PAIR = new Rule(DAY_WORD_PAIR);
   private static final Map<String, Integer> MONTHS = Map.ofEntries(
       Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4), Map.entry("may", 5), Map.entry("jun", 6),
       Map.entry("jul", 7), Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
@@ -154,6 +160,9 @@ public final class Dates {
     }
     if (day || tomorrow) {
       scan(R_DAY_WORD, DAY_WORD, text, lower, from, to, all, m -> dayWord(m.group(1), ref));
+      if (Gate.containsWithin(lower, " and ", from, to)) {
+        scan(R_DAY_WORD_PAIR, DAY_WORD_PAIR, text, lower, from, to, all, m -> dayWordPair(m, ref));
+      }
     }
     if (zh) {
       // Each Chinese pattern needs one of these characters; a span without it is not searched.
@@ -175,7 +184,7 @@ public final class Dates {
         scan(null, ZH_YEAR, text, lower, from, to, all, m -> year(Integer.parseInt(m.group(1))));
       }
       if (ri) {
-        scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, ref));
+        scan(null, ZH_D, text, lower, from, to, all, m -> zhDayOnly(m, monthShifted(text, m.start(), ref)));
       }
       if (zhou || Gate.containsWithin(text, "星期", from, to) || Gate.containsWithin(text, "礼拜", from, to)) {
         scan(null, ZH_WEEKDAY, text, lower, from, to, all, m -> zhWeekday(m, ref, future));
@@ -273,8 +282,9 @@ public final class Dates {
   }
 
   private static LocalDate[] rangeDm(Matcher m, LocalDate ref, boolean future) {
-    int mo = month(m.group(3));
-    return range(mo, Integer.parseInt(m.group(1)), mo, Integer.parseInt(m.group(2)), m.group(4), ref, future);
+    int mo = month(m.group(4));
+    int first = m.group(2) == null ? mo : month(m.group(2));
+    return range(first, Integer.parseInt(m.group(1)), mo, Integer.parseInt(m.group(3)), m.group(5), ref, future);
   }
 
   private static LocalDate[] range(int m1, int d1, int m2, int d2, String year, LocalDate ref, boolean future) {
@@ -408,6 +418,16 @@ public final class Dates {
     return result(d, d, Precision.DAY);
   }
 
+  private static LocalDate[] dayWordPair(Matcher m, LocalDate ref) {
+    LocalDate[] first = dayWord(m.group(1), ref);
+    if (first == null) {
+      return null;
+    }
+    String second = m.group(2).toLowerCase(Locale.ROOT);
+    LocalDate other = second.startsWith("the") ? first[0].minusDays(1) : dayWord(second, ref)[0];
+    return other.isBefore(first[0]) ? result(other, first[0], Precision.DAY) : result(first[0], other, Precision.DAY);
+  }
+
   private static LocalDate[] zhRange(Matcher m, LocalDate ref, boolean future) {
     int m1 = Integer.parseInt(m.group(2));
     int m2 = m.group(4) == null ? m1 : Integer.parseInt(m.group(4));
@@ -445,9 +465,22 @@ public final class Dates {
     if (ref == null) {
       return null;
     }
-    LocalDate start = ref.withDayOfMonth(Integer.parseInt(m.group(1)));
-    LocalDate end = m.group(2) == null ? start : ref.withDayOfMonth(Integer.parseInt(m.group(2)));
-    return result(start, end, Precision.DAY);
+    String endDay = m.group(2) != null ? m.group(2) : m.group(3);
+    try {
+      LocalDate start = ref.withDayOfMonth(Integer.parseInt(m.group(1)));
+      LocalDate end = endDay == null ? start : ref.withDayOfMonth(Integer.parseInt(endDay));
+      return end.isBefore(start) ? null : result(start, end, Precision.DAY);
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The reference moved to next or last month when "下月"/"上月" comes right before {@code at}. */
+  private static LocalDate monthShifted(String text, int at, LocalDate ref) {
+    if (ref == null || at < 2) {
+      return ref;
+    }
+    return text.startsWith("下月", at - 2) ? ref.plusMonths(1) : text.startsWith("上月", at - 2) ? ref.minusMonths(1) : ref;
   }
 
   private static LocalDate[] zhWeekday(Matcher m, LocalDate ref, boolean future) {

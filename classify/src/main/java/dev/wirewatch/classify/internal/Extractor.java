@@ -67,9 +67,11 @@ public final class Extractor {
     String body = simplified.text();
     String title = traditional.simplify(writtenTitle).text();
     Text text = Text.of(body);
-    LocalDate published = Datelines.publishedDay(in.publishedAt());
-    Datelines.Dateline dateline = Datelines.dateline(in.dateline() == null ? null : traditional.simplify(in.dateline()).text(), body,
-        published);
+    String declared = in.dateline() == null ? null : traditional.simplify(in.dateline()).text();
+    // "Today" in a story filed from Brussels in the evening is Brussels' day: the publication day is read in the
+    // dateline city's zone, else on the clock the publication time is written in.
+    LocalDate published = Datelines.publishedDay(in.publishedAt(), lex.zone(Datelines.city(declared, body)));
+    Datelines.Dateline dateline = Datelines.dateline(declared, body, published);
     LocalDate ref = dateline.date() != null ? dateline.date() : published;
     boolean titleAnchor = cues.anchorsInTitle(title);
     Hits hits = new Hits(body, text.lower(), prefixIndex);

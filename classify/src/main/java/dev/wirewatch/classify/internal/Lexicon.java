@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -28,10 +30,10 @@ public final class Lexicon {
    * Bump when the extraction code changes in a way that can change output for the same resources.
    * {@code ClassifierGoldenTest} fails when output on the corpus changes while the version does not.
    */
-  public static final int CODE_REVISION = 7;
+  public static final int CODE_REVISION = 13;
 
   /** The resource files that make up the classifier, in hashing order. */
-  public static final List<String> RESOURCES = List.of("cues.tsv", "counterparts.tsv", "cities.tsv", "topics.tsv", "tone.tsv");
+  public static final List<String> RESOURCES = List.of("cues.tsv", "counterparts.tsv", "cities.tsv", "topics.tsv", "tone.tsv", "zones.tsv");
 
   private static final String RESOURCE_DIR = "/dev/wirewatch/classify/";
   // ASCII case folding only: Unicode folding costs a table lookup per character and branch, and Chinese has no case.
@@ -68,6 +70,7 @@ public final class Lexicon {
   private final Map<String, String> counterpartByName;
   private final NameFinder cityFinder;
   private final Map<String, City> cityByName;
+  private final Map<String, ZoneId> zoneByCity;
   private final List<Slug> topics;
   private final List<Slug> tones;
 
@@ -120,6 +123,12 @@ public final class Lexicon {
     }
     this.cityByName = Map.copyOf(cities);
     this.cityFinder = new NameFinder(cities.keySet());
+
+    Map<String, ZoneId> zones = new TreeMap<>();
+    for (String[] row : rows(files, "zones.tsv", 2)) {
+      zones.put(row[0].toLowerCase(Locale.ROOT), ZoneId.of(row[1]));
+    }
+    this.zoneByCity = Map.copyOf(zones);
 
     List<Slug> topicList = new ArrayList<>();
     for (String[] row : rows(files, "topics.tsv", 2)) {
@@ -248,6 +257,11 @@ public final class Lexicon {
   /** Known city names in {@code text[from, to)}, in text order. */
   public List<NameFinder.Hit> cities(CharSequence text, int from, int to) {
     return cityFinder.find(text, from, to);
+  }
+
+  /** The time zone of a dateline city (any case), or null when the table does not list it. */
+  public ZoneId zone(String city) {
+    return city == null ? null : zoneByCity.get(city.toLowerCase(Locale.ROOT));
   }
 
   public City city(String name) {

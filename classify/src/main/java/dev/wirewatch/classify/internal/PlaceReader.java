@@ -25,8 +25,22 @@ final class PlaceReader {
       "\\bin\\s+the\\s+(\\p{Lu}\\p{L}+)\\s+(?:(?:resort|port|coastal|border|capital|northern|southern|eastern|western)\\s+)?(?:city|town)\\s+of\\s+(\\p{Lu}[\\p{L}'’]*(?:[\\s-]\\p{Lu}[\\p{L}'’]*){0,2})");
   /** A place right after these is where a mission sits, not where a round met. */
   private static final Pattern MISSION_IN = Pattern.compile("(?i)\\b(?:embassy|consulate|consulate-general|mission|ambassador)\\s+(?:in|to)\\s+(?:the\\s+)?$");
-  /** Score of "here" in a story datelined in a known city: above any place named in the text. */
+  /** Score of "here" in the first sentence of a story datelined in a known city: above any place named in the text. */
   private static final int HERE_SCORE = 10;
+  /**
+   * "Beijing said", "Canberra's response", "pressed by Washington": a capital standing for its government, not a
+   * venue. Read on the few characters after (or before) a city that no "in"/"at" introduces.
+   */
+  private static final Pattern METONYM_AFTER = Pattern.compile(
+      "^(?:['’]s\\b|\\s+(?:has\\s+|had\\s+|have\\s+|would\\s+|then\\s+|also\\s+)?(?:said|says|told|retaliated|halted|suspended|froze|frozen|rejected|accused"
+          + "|urged|insisted|refused|denied|responded|protested|wants|wanted|to\\s+show|sees|saw|argued|argues)\\b)");
+  private static final Pattern METONYM_BEFORE = Pattern.compile("(?i)\\b(?:from|for|by|told|urged|pressed|pressing|pressure\\s+on|criticised|criticized)\\s+$");
+  /** "London hosted the seventh round": the city as the host. */
+  private static final Pattern HOSTS = Pattern.compile("^\\s+(?:hosted|hosts|will\\s+host|is\\s+hosting|was\\s+host)\\b");
+  /** "to visit Zurich": a visit made during the round, not its venue. */
+  private static final Pattern VISIT_BEFORE = Pattern.compile("(?i)\\bvisit(?:s|ed|ing)?\\s+(?:to\\s+)?$");
+  /** "in the city", "in the Brazilian capital" (no name after): the dateline's city. */
+  private static final Pattern THE_CITY = Pattern.compile("\\bin\\s+the\\s+(?:\\p{Lu}\\p{L}+\\s+)?(?:city|capital)\\b(?!\\s+(?:of\\s+)?\\p{Lu})");
 
   private final Lexicon lex;
   private final ReportingCue reporting;
@@ -53,9 +67,21 @@ final class PlaceReader {
       Span here = here(body, lower, n);
       if (here != null && article.dateline().city() != null) {
         Lexicon.City c = lex.city(article.dateline().city());
-        if (c != null && bestScore < HERE_SCORE) {
-          bestScore = HERE_SCORE;
+        // "here" in a later sentence may be where another round of the trip met: scored like a place after "in".
+        int score = i == 0 ? HERE_SCORE : 2 + (n.status() != null ? 1 : 0) - i;
+        if (c != null && bestScore < score) {
+          bestScore = score;
           place = new Place(c, here);
+        }
+      }
+      Span theCity = article.dateline().city() == null || !Gate.containsWithin(lower, "in the ", start, end) ? null
+          : theCity(body, lower, start, end);
+      if (theCity != null) {
+        Lexicon.City c = lex.city(article.dateline().city());
+        int score = (i == 0 ? 3 : 0) + 2 + (n.status() != null ? 1 : 0) - i;
+        if (c != null && score > bestScore) {
+          bestScore = score;
+          place = new Place(c, theCity);
         }
       }
       for (NameFinder.Hit m : lex.cities(body, start, end)) {
@@ -65,11 +91,16 @@ final class PlaceReader {
           continue;
         }
         String before = body.substring(Math.max(start, m.start() - 40), m.start());
-        boolean in = IN_BEFORE.matcher(before).find();
-        if (!in && i > 0) {
+        String after = body.substring(m.end(), Math.min(body.length(), m.end() + 30));
+        if (VISIT_BEFORE.matcher(before).find()) {
           continue;
         }
-        int score = (i == 0 ? 3 : 0) + (in ? 2 : 0) + (n.status() != null ? 1 : 0) - i;
+        boolean in = IN_BEFORE.matcher(before).find() || HOSTS.matcher(after).lookingAt();
+        if (!in && (i > 0 || METONYM_AFTER.matcher(after).lookingAt() || METONYM_BEFORE.matcher(before).find())) {
+          continue;
+        }
+        // A city no "in"/"at" introduces counts only when nothing better is said of the place.
+        int score = (i == 0 ? 3 : 0) + (in ? 2 : -3) + (n.status() != null ? 1 : 0) - i;
         if (score > bestScore) {
           bestScore = score;
           place = new Place(c, new Span(m.start(), m.end()));
@@ -105,6 +136,12 @@ final class PlaceReader {
       }
     }
     return null;
+  }
+
+  /** Where the sentence says "in the city" or "in the Swiss capital" with no name after it, or null. */
+  private static Span theCity(String body, String lower, int start, int end) {
+    Matcher m = atWord(THE_CITY, "in", body, lower, start, end);
+    return m == null ? null : new Span(m.start(), m.end());
   }
 
   /** "in the Norwegian city of Bergen", "in Tromso, Norway": a place not in the city list, in a known country. */

@@ -14,13 +14,25 @@ import java.util.regex.Pattern;
  */
 final class RoundReader {
 
-  private static final Pattern ORDINAL_NOUN = Pattern.compile("(?i)^(?:[^.;]|(?<=\\p{Lu})\\.){0,60}?\\b(?:rounds?|dialogues?|consultations?|talks|sessions?|of (?:their|its) kind)\\b");
+  private static final Pattern ORDINAL_NOUN = Pattern.compile("(?i)^(?:[^.;]|(?<=\\p{Lu})\\.){0,60}?\\b(?:rounds?|dialogues?|consultations?|talks|sessions?|roundtables?|of (?:their|its) kind)\\b");
+  /**
+   * "the third strategic dialogue", "the 5th plenary session": the words between the number and the noun name another
+   * series (a rights dialogue names its subject).
+   */
+  private static final Pattern OTHER_SERIES = Pattern.compile(
+      "(?i)\\b(?:strategic|economic|legal|consular|security|trade|cyber|maritime|political|defen[cs]e|financial|plenary|military"
+          + "|arms|climate|energy|people-to-people|high-level|2\\+2)\\b");
+  /** A round noun of the Chinese ordinal: 第三轮中美战略与经济对话 is another series, 第二次叫停 is no round. */
+  private static final Pattern ZH_ROUND_NOUN = Pattern.compile("^[^，。；,;]{0,14}?(?:对话|磋商|谘商|咨商|会谈|交流|会议)");
   /** "first" counts only right before the round's noun ("the first China-AU human rights dialogue"). */
-  private static final Pattern FIRST_NOUN = Pattern.compile("(?i)^\\s+(?:[\\p{L}.-]+\\s+){0,4}?(?:rounds?|dialogues?|consultations?|sessions?)\\b");
+  private static final Pattern FIRST_NOUN = Pattern.compile("(?i)^\\s+(?:[\\p{L}.-]+\\s+){0,4}?(?:rounds?|dialogues?|consultations?|sessions?|roundtables?)\\b");
   private static final Pattern AFTER_A_GAP = Pattern.compile(
-      "(?i)^(?:\\s+[\\p{L}-]+){0,3}?\\s+(?:(?:in|for)\\s+(?:[\\w-]+\\s+){0,2}(?:years?|months?|decades?)\\b|since\\b)");
+      "(?i)^(?:\\s+[\\p{L}-]+){0,5}?\\s+(?:(?:in|for)\\s+(?:[\\w-]+\\s+){0,2}(?:years?|months?|decades?)\\b|since\\b)");
   private static final Pattern ZH_ORDINAL = Pattern.compile("第([0-9]{1,3}|[一二三四五六七八九十]{1,4})(?:次|轮|届)");
   private static final int MAX_ROUND = 200;
+  /** After the round's noun: "since" right away ("the second session since ..."). */
+  private static final Pattern SINCE_NEXT = Pattern.compile("(?i)^\\s+since\\b");
+  private static final Pattern OTHER_ZH_SERIES = Pattern.compile("战略|经济|法律|领事|安全|人文|经贸|防务|军事|议会");
 
   /** The previous and next rounds of a story's round, each null when not mentioned. */
   record Neighbours(RoundRef previous, RoundRef next) {
@@ -49,11 +61,20 @@ final class RoundReader {
       if (value <= 0 || value > MAX_ROUND || !ORDINAL_NOUN.matcher(after).find()) {
         continue;
       }
+      Matcher noun = FIRST_NOUN.matcher(after);
+      boolean nounNear = noun.find();
+      // "the second session since Beijing agreed to resume": a count since a restart, not the series' number.
+      if (nounNear && SINCE_NEXT.matcher(after).region(noun.end(), after.length()).lookingAt()) {
+        continue;
+      }
+      // "the third strategic dialogue": a number of another series.
+      if (nounNear && OTHER_SERIES.matcher(after).region(0, noun.end()).find() && !after.substring(0, noun.end()).contains("rights")) {
+        continue;
+      }
       // "first" alone is too often "the first since ..." or "for the first time".
       if (m.spelled() && value == 1) {
-        Matcher noun = FIRST_NOUN.matcher(after);
         // "their first dialogue in six years", "the first since 2019": first after a gap, not round one.
-        if (!noun.find() || AFTER_A_GAP.matcher(after).region(noun.end(), after.length()).find()) {
+        if (!nounNear || AFTER_A_GAP.matcher(after).region(noun.end(), after.length()).find()) {
           continue;
         }
       }
@@ -61,10 +82,27 @@ final class RoundReader {
     }
     int di = s.indexOf('第', from);
     Matcher z = di < 0 || di >= to ? null : ZH_ORDINAL.matcher(s).region(di, to);
-    if (z != null && z.find()) {
+    while (z != null && z.find()) {
+      // The series' noun must follow ("第二次叫停" counts no round), and not one of another series (第三轮中美战略与经济对话);
+      // "人权对话第三十九轮" puts the noun before.
+      Matcher noun = ZH_ROUND_NOUN.matcher(s).region(z.end(), to);
+      boolean nounBefore = endsWithAny(s, z.start(), "对话", "磋商", "谘商", "咨商");
+      boolean nounAfter = noun.lookingAt() && !(OTHER_ZH_SERIES.matcher(noun.group()).find() && !noun.group().contains("人权"));
+      if (!nounBefore && !nounAfter) {
+        continue;
+      }
       return new Ordinals.Found(z.start(), z.end(), Ordinals.zhValue(z.group(1)), !Character.isDigit(z.group(1).charAt(0)));
     }
     return null;
+  }
+
+  private static boolean endsWithAny(String s, int at, String... words) {
+    for (String w : words) {
+      if (at >= w.length() && s.startsWith(w, at - w.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The previous and next rounds of the candidate's round (number {@code round}, may be null); evidence is added. */

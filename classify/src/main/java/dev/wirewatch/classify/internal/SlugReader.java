@@ -58,7 +58,8 @@ final class SlugReader {
       }
       from = Math.min(from, n.s().start());
       to = Math.max(to, n.s().end());
-      if (n.prev() || n.next()) {
+      // Topics are what was said of this round: not of another round, nor of the series' history.
+      if (n.aboutAnotherRound()) {
         excluded.add(new Span(n.s().start(), n.s().end()));
       }
     }
